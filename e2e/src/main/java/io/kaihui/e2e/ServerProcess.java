@@ -1,0 +1,108 @@
+package io.kaihui.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Kaihui server jar running as a child process (inside the namespace when there is one), on
+ * a free HTTP port and a free media port, with its own data directory. Its output goes to
+ * {@code target/server-<n>.log}.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+  private static final Pattern URL = Pattern.compile("Open (http://\\S+/) in your browser");
+
+  private final Process process;
+  private final String url;
+  private final Path log;
+
+  private ServerProcess(Process process, String url, Path log) {
+    this.process = process;
+    this.url = url;
+    this.log = log;
+  }
+
+  /**
+   * Starts the jar named by the {@code kaihui.serverJar} system property and waits until it
+   * prints its URL.
+   *
+   * @param namespace where to run it, or null
+   * @throws IllegalStateException if the jar is missing or the server does not start in 60 s
+   */
+  public static ServerProcess start(NetworkNamespace namespace) throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("kaihui.serverJar", "../server/target/kaihui-server.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("server jar not found at " + jar.toAbsolutePath()
+          + ": build it first (mvn package)");
+    }
+    Path dataDir = Files.createTempDirectory("kaihui-e2e-data");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toAbsolutePath().toString(),
+        "--http-port=0", "--https-port=0", "--media-port=0", "--data-dir=" + dataDir));
+    if (namespace != null) {
+      command.add("--media-announced-addresses=127.0.0.1");
+      command = namespace.wrap(command);
+    }
+    Path log = Files.createTempFile(Files.createDirectories(Path.of("target")), "server-", ".log");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    BlockingQueue<String> urls = new ArrayBlockingQueue<>(1);
+    Thread.ofPlatform().daemon().name("server-log").start(() -> {
+      try (BufferedReader r = new BufferedReader(
+          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+          var out = Files.newBufferedWriter(log)) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          out.write(line);
+          out.newLine();
+          out.flush();
+          Matcher m = URL.matcher(line);
+          if (m.find()) {
+            urls.offer(m.group(1).replace("localhost", "127.0.0.1"));
+          }
+        }
+      } catch (IOException e) {
+        // The process ended.
+      }
+    });
+    String url = urls.poll(60, TimeUnit.SECONDS);
+    if (url == null) {
+      p.destroyForcibly();
+      throw new IllegalStateException("server did not start in 60 s; see " + log.toAbsolutePath()
+          + ":\n" + Files.readString(log));
+    }
+    return new ServerProcess(p, url, log);
+  }
+
+  /** The server's base URL, ending in a slash. */
+  public String url() {
+    return url;
+  }
+
+  /** The server's log so far. */
+  public String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(log unreadable: " + e + ")";
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,643 @@
+package io.kaihui.media.testing;
+
+import io.kaihui.media.PacketKind;
+import io.kaihui.media.dtls.ClientDatagramTransport;
+import io.kaihui.media.dtls.DtlsCertificate;
+import io.kaihui.media.dtls.DtlsSrtpTestClient;
+import io.kaihui.media.rtcp.FirEntry;
+import io.kaihui.media.rtcp.FullIntraRequest;
+import io.kaihui.media.rtcp.PictureLossIndication;
+import io.kaihui.media.rtcp.ReceiverReport;
+import io.kaihui.media.rtcp.RtcpPacket;
+import io.kaihui.media.rtcp.RtcpParseException;
+import io.kaihui.media.rtcp.RtcpParser;
+import io.kaihui.media.rtcp.RtcpWriter;
+import io.kaihui.media.rtcp.SenderReport;
+import io.kaihui.media.rtcp.TransportCcFeedback;
+import io.kaihui.media.rtp.RtpPacket;
+import io.kaihui.media.srtp.SrtpKeys;
+import io.kaihui.media.srtp.SrtpProfile;
+import io.kaihui.media.srtp.SrtpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
+import org.bouncycastle.tls.DTLSTransport;
+
+/**
+ * A stand-in for one browser {@code RTCPeerConnection} towards an ICE-lite SFU, on real UDP:
+ * one socket on 127.0.0.1, ICE as the controlling agent, a DTLS client, SRTP, and bookkeeping
+ * of everything received.
+ *
+ * <p>After {@link #connect}, its {@link ControllingIceAgent} sends a STUN Binding Request every
+ * 50 ms (RFC 8445 §7.2.4, Chromium's pace) with USERNAME {@code serverUfrag:localUfrag},
+ * PRIORITY, ICE-CONTROLLING, USE-CANDIDATE, MESSAGE-INTEGRITY keyed with the server's password
+ * and FINGERPRINT (RFC 8445 §7.1.1, §7.2.2) until an authentic success response arrives; then it
+ * keeps checking consent every consent interval (RFC 7675 §5.1) until
+ * {@link #setConsentChecks told not to}. On the first success it runs the DTLS handshake as
+ * client ({@code a=setup:active}) with its own {@link DtlsCertificate}, and derives its SRTP
+ * keys (RFC 5764 §4.2).
+ *
+ * <p>Every datagram from the server is demultiplexed by its first byte as browsers do (RFC 7983)
+ * and counted: STUN responses are verified, DTLS goes to the handshake, SRTP is decrypted and
+ * each RTP packet recorded in its SSRC's {@link ReceivedStream}; SRTCP is decrypted and parsed,
+ * sender reports go to their stream, receiver reports, transport-cc feedback and keyframe requests
+ * (PLI, FIR) are kept and keyframe requests passed to a listener.
+ *
+ * <p>Once {@link #setTransportCc told the extension's id}, every RTP packet sent gets a
+ * transport-wide sequence number ({@link TransportSequenceStamper}).
+ *
+ * <p>Thread-safe. One platform thread receives; the owner's scheduler sends STUN; DTLS runs on
+ * a virtual thread; {@link #sendRtp} and {@link #sendRtcp} may be called from any thread.
+ */
+public final class SyntheticPeerConnection implements AutoCloseable {
+
+  /** How often Chromium checks consent on a working pair, about every 2.5 s. */
+  public static final Duration DEFAULT_CONSENT_INTERVAL = Duration.ofMillis(2500);
+
+  private static final int MAX_DATAGRAM = 1500;
+  private static final int SRTP_HEADROOM = 64;
+
+  static {
+    warmUpSrtp();
+  }
+
+  private final String name;
+  private final DatagramSocket socket;
+  private final ScheduledExecutorService scheduler;
+  private final DtlsCertificate certificate = DtlsCertificate.generate();
+  private final SecureRandom random = new SecureRandom();
+  private final ControllingIceAgent ice;
+  private final Thread receiver;
+  private final CompletableFuture<SrtpKeys> dtlsConnected = new CompletableFuture<>();
+  private final Map<Long, ReceivedStream> streams = new ConcurrentHashMap<>();
+  private final List<ReceiverReport> receiverReports = new CopyOnWriteArrayList<>();
+  private final List<Long> keyframeRequests = new CopyOnWriteArrayList<>();
+  private final List<TransportCcFeedback> transportCcFeedback = new CopyOnWriteArrayList<>();
+  private final TransportSequenceStamper transportSequence = new TransportSequenceStamper();
+  private final AtomicReference<Throwable> receiveError = new AtomicReference<>();
+  private final Object sendLock = new Object();
+  private final byte[] sendBuffer = new byte[MAX_DATAGRAM + SRTP_HEADROOM];
+
+  private final AtomicLong datagramsReceived = new AtomicLong();
+  private final AtomicLong datagramsFromStrangers = new AtomicLong();
+  private final AtomicLong dtlsDatagrams = new AtomicLong();
+  private final AtomicLong rtpReceived = new AtomicLong();
+  private final AtomicLong rtcpReceived = new AtomicLong();
+  private final AtomicLong srtpBeforeKeys = new AtomicLong();
+  private final AtomicLong srtpFailures = new AtomicLong();
+  private final AtomicLong rtcpMalformed = new AtomicLong();
+  private final AtomicLong unknownDatagrams = new AtomicLong();
+
+  private volatile LongConsumer keyframeRequestListener = ssrc -> { };
+  private volatile ServerIceParameters remote;
+  private volatile ClientDatagramTransport dtlsTransport;
+  private volatile DtlsSrtpTestClient dtlsClient;
+  private volatile DTLSTransport dtls;
+  private volatile SrtpSession sendSrtp;
+  private volatile SrtpSession receiveSrtp;
+  private volatile ScheduledFuture<?> checks;
+  private volatile String dtlsEnded;
+  private volatile boolean closed;
+
+  /**
+   * Opens the UDP socket on 127.0.0.1 and starts receiving.
+   *
+   * @param name for thread names and messages, such as {@code alice/publish}
+   * @param scheduler runs the connectivity and consent checks
+   * @throws UncheckedIOException if no socket can be bound
+   */
+  public SyntheticPeerConnection(String name, ScheduledExecutorService scheduler) {
+    this.name = name;
+    this.scheduler = scheduler;
+    this.ice = new ControllingIceAgent(this::sendLocked, random);
+    try {
+      this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      this.socket.setReceiveBufferSize(1 << 20);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot bind a UDP socket for " + name, e);
+    }
+    this.receiver = Thread.ofPlatform().daemon().name("synthetic-" + name).start(this::receive);
+  }
+
+  /** The name given at creation. */
+  public String name() {
+    return name;
+  }
+
+  /** This side's {@code a=ice-ufrag}, 4 characters as Chromium makes them. */
+  public String localUfrag() {
+    return ice.ufrag();
+  }
+
+  /** This side's {@code a=ice-pwd}, 24 characters. */
+  public String localPassword() {
+    return ice.password();
+  }
+
+  /** The SHA-256 fingerprint of this side's DTLS certificate, for {@code a=fingerprint}. */
+  public String fingerprint() {
+    return certificate.sha256Fingerprint();
+  }
+
+  /** The local UDP port (the host candidate's port). */
+  public int localPort() {
+    return socket.getLocalPort();
+  }
+
+  /** The local UDP address. */
+  public InetSocketAddress localAddress() {
+    return (InetSocketAddress) socket.getLocalSocketAddress();
+  }
+
+  /** Sets who hears keyframe requests (PLI, or FIR entries) by media SSRC; receive thread. */
+  public void setKeyframeRequestListener(LongConsumer listener) {
+    this.keyframeRequestListener = listener;
+  }
+
+  /** Sets how often consent is checked once connected (default 2.5 s). */
+  public void setConsentInterval(Duration interval) {
+    ice.setConsentInterval(interval);
+  }
+
+  /** Starts or stops the periodic consent checks (RFC 7675); the first checks are not affected. */
+  public void setConsentChecks(boolean on) {
+    ice.setConsentChecks(on);
+  }
+
+  /**
+   * Starts ICE towards the server, then DTLS. Calling it again with the same parameters (a
+   * renegotiation) does nothing.
+   *
+   * @param server what the server's SDP says
+   * @throws IllegalStateException if already connecting to other ICE credentials (an ICE
+   *     restart, which the SFU does not do)
+   */
+  public synchronized void connect(ServerIceParameters server) {
+    if (remote != null) {
+      if (!remote.equals(server)) {
+        throw new IllegalStateException(name + ": ICE restart is not supported");
+      }
+      return;
+    }
+    remote = server;
+    dtlsTransport = new ClientDatagramTransport(
+        (buf, off, len) -> socket.send(new DatagramPacket(buf, off, len, server.address())));
+    dtlsClient = new DtlsSrtpTestClient(certificate, server.fingerprint(),
+        DtlsSrtpTestClient.chromiumProfiles());
+    ice.connected().thenRun(() -> Thread.ofVirtual().name("synthetic-dtls-" + name)
+        .start(this::runDtls));
+    ice.start(server);
+    checks = scheduler.scheduleAtFixedRate(() -> {
+      try {
+        if (!closed) {
+          ice.tick();
+        }
+      } catch (RuntimeException e) {
+        // Thrown out of a periodic task it would silently end the checks.
+        receiveError.compareAndSet(null, e);
+      }
+    }, 0, ControllingIceAgent.CHECK_PERIOD_MS, TimeUnit.MILLISECONDS);
+  }
+
+  /** Whether ICE and DTLS are up, so media can be sent. */
+  public boolean isConnected() {
+    return sendSrtp != null && !closed;
+  }
+
+  /**
+   * Waits until ICE and DTLS are up.
+   *
+   * @param timeout how long at most
+   * @throws IllegalStateException if that does not happen in time or DTLS failed
+   */
+  public void awaitConnected(Duration timeout) {
+    try {
+      dtlsConnected.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(name + " not connected after " + timeout + ": ice="
+          + ice.connected().isDone() + ", checks sent=" + ice.checksSent() + ", dtls="
+          + dtlsEnded);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(name + ": DTLS failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Adds a transport-wide sequence number to every RTP packet sent from now on.
+   *
+   * @param extensionId the id the SFU's answer gives the extension, 1..14; 0 to stop
+   * @param firstSequenceNumber the number of the next packet, 0..65535
+   */
+  public void setTransportCc(int extensionId, int firstSequenceNumber) {
+    transportSequence.start(extensionId, firstSequenceNumber);
+  }
+
+  /**
+   * Protects and sends one RTP packet, with a transport-wide sequence number if
+   * {@link #setTransportCc} enabled it (the packet must then have no CSRC and no extension).
+   *
+   * @return false if not connected yet (nothing sent)
+   */
+  public boolean sendRtp(byte[] packet, int off, int len) {
+    SrtpSession srtp = sendSrtp;
+    if (srtp == null || closed) {
+      return false;
+    }
+    synchronized (sendLock) {
+      int n = srtp.protectRtp(sendBuffer, 0,
+          transportSequence.copy(packet, off, len, sendBuffer));
+      if (n < 0) {
+        throw new IllegalStateException(name + ": SRTP refused an RTP packet");
+      }
+      sendDatagram(sendBuffer, n);
+    }
+    return true;
+  }
+
+  /**
+   * Writes, protects and sends one compound RTCP packet.
+   *
+   * @return false if not connected yet (nothing sent)
+   */
+  public boolean sendRtcp(RtcpPacket... packets) {
+    SrtpSession srtp = sendSrtp;
+    if (srtp == null || closed) {
+      return false;
+    }
+    byte[] rtcp = RtcpWriter.toBytes(packets);
+    synchronized (sendLock) {
+      System.arraycopy(rtcp, 0, sendBuffer, 0, rtcp.length);
+      int n = srtp.protectRtcp(sendBuffer, 0, rtcp.length);
+      if (n < 0) {
+        throw new IllegalStateException(name + ": SRTCP refused an RTCP packet");
+      }
+      sendDatagram(sendBuffer, n);
+    }
+    return true;
+  }
+
+  /** Packets sent with a transport-wide sequence number. */
+  public long transportCcPacketsSent() {
+    return transportSequence.stamped();
+  }
+
+  /** The transport-wide sequence number the next packet gets. */
+  public int nextTransportSequenceNumber() {
+    return transportSequence.next();
+  }
+
+  /** When the last packet with this transport-wide sequence number was sent (nanoTime). */
+  public long transportCcSendTimeNanos(int sequenceNumber) {
+    return transportSequence.sendNanos(sequenceNumber);
+  }
+
+  /** Transport-cc feedback received, oldest first. */
+  public List<TransportCcFeedback> transportCcFeedback() {
+    return List.copyOf(transportCcFeedback);
+  }
+
+  /** Sends bytes as they are, unprotected, from this socket to the server's candidate. */
+  public void sendRaw(byte[] datagram) {
+    sendLocked(datagram);
+  }
+
+  /** The streams received so far, by SSRC (a copy). */
+  public Map<Long, ReceivedStream> streams() {
+    return Map.copyOf(streams);
+  }
+
+  /** The stream of one SSRC, or null if nothing arrived for it. */
+  public ReceivedStream stream(long ssrc) {
+    return streams.get(ssrc);
+  }
+
+  /** Receiver reports received, oldest first. */
+  public List<ReceiverReport> receiverReports() {
+    return List.copyOf(receiverReports);
+  }
+
+  /** Media SSRCs of the keyframe requests (PLI, FIR) received, oldest first. */
+  public List<Long> keyframeRequests() {
+    return List.copyOf(keyframeRequests);
+  }
+
+  /** Datagrams received from the server's address. */
+  public long datagramsReceived() {
+    return datagramsReceived.get();
+  }
+
+  /** Datagrams received from any other address (none expected). */
+  public long datagramsFromStrangers() {
+    return datagramsFromStrangers.get();
+  }
+
+  /** Authentic STUN success responses to our checks. */
+  public long stunSuccesses() {
+    return ice.successes();
+  }
+
+  /** Other STUN: errors, unauthentic or unsolicited responses, requests. */
+  public long stunOther() {
+    return ice.otherStun();
+  }
+
+  /** DTLS datagrams received. */
+  public long dtlsDatagrams() {
+    return dtlsDatagrams.get();
+  }
+
+  /** RTP packets that decrypted. */
+  public long rtpReceived() {
+    return rtpReceived.get();
+  }
+
+  /** RTCP compound packets that decrypted and parsed. */
+  public long rtcpReceived() {
+    return rtcpReceived.get();
+  }
+
+  /** SRTP or SRTCP packets that arrived before the DTLS handshake ended. */
+  public long srtpBeforeKeys() {
+    return srtpBeforeKeys.get();
+  }
+
+  /** SRTP or SRTCP packets that did not authenticate. */
+  public long srtpFailures() {
+    return srtpFailures.get();
+  }
+
+  /** Decrypted RTCP that did not parse. */
+  public long rtcpMalformed() {
+    return rtcpMalformed.get();
+  }
+
+  /** Datagrams of no known protocol. */
+  public long unknownDatagrams() {
+    return unknownDatagrams.get();
+  }
+
+  /** The first exception the receive or check thread caught, or null (none expected). */
+  public Throwable receiveError() {
+    return receiveError.get();
+  }
+
+  /** Whether the server said goodbye with DTLS close_notify. */
+  public boolean dtlsClosedByServer() {
+    DtlsSrtpTestClient client = dtlsClient;
+    return client != null && client.closeNotifyReceived();
+  }
+
+  /**
+   * Closes the PeerConnection as a browser does: DTLS close_notify if connected, then the
+   * socket. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    ScheduledFuture<?> c = checks;
+    if (c != null) {
+      c.cancel(false);
+    }
+    DTLSTransport d = dtls;
+    if (d != null) {
+      try {
+        d.close();
+      } catch (IOException e) {
+        // The socket goes away anyway.
+      }
+    }
+    ClientDatagramTransport t = dtlsTransport;
+    if (t != null) {
+      t.close();
+    }
+    socket.close();
+    try {
+      receiver.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SyntheticPeerConnection[" + name + ", port " + localPort() + "]";
+  }
+
+  // ---- DTLS ----
+
+  private void runDtls() {
+    DtlsSrtpTestClient client = dtlsClient;
+    try {
+      DTLSTransport transport = client.connect(dtlsTransport);
+      SrtpKeys keys = client.keys();
+      receiveSrtp = new SrtpSession(keys);
+      dtls = transport;
+      sendSrtp = new SrtpSession(keys);
+      dtlsConnected.complete(keys);
+      byte[] buf = new byte[MAX_DATAGRAM];
+      while (!closed && !client.closeNotifyReceived()) {
+        transport.receive(buf, 0, buf.length, 1000);
+      }
+      dtlsEnded = client.closeNotifyReceived() ? "close_notify" : "closed";
+    } catch (IOException | RuntimeException e) {
+      dtlsEnded = e.toString();
+      dtlsConnected.completeExceptionally(e);
+    }
+  }
+
+  // ---- receiving ----
+
+  private void receive() {
+    byte[] buf = new byte[MAX_DATAGRAM + SRTP_HEADROOM];
+    DatagramPacket packet = new DatagramPacket(buf, MAX_DATAGRAM);
+    while (!closed) {
+      try {
+        packet.setLength(MAX_DATAGRAM);
+        socket.receive(packet);
+      } catch (IOException e) {
+        if (closed) {
+          return;
+        }
+        receiveError.compareAndSet(null, e);
+        continue;
+      }
+      try {
+        onDatagram(buf, packet.getLength(), packet.getSocketAddress());
+      } catch (RuntimeException e) {
+        receiveError.compareAndSet(null, e);
+      }
+    }
+  }
+
+  private void onDatagram(byte[] buf, int len, java.net.SocketAddress from) {
+    ServerIceParameters server = remote;
+    if (server == null || !server.address().equals(from)) {
+      datagramsFromStrangers.incrementAndGet();
+      return;
+    }
+    datagramsReceived.incrementAndGet();
+    switch (PacketKind.of(buf, 0, len)) {
+      case STUN -> ice.onStun(buf, len);
+      case DTLS -> {
+        dtlsDatagrams.incrementAndGet();
+        ClientDatagramTransport t = dtlsTransport;
+        if (t != null) {
+          t.deliver(buf, 0, len);
+        }
+      }
+      case RTP -> onSrtp(buf, len);
+      case RTCP -> onSrtcp(buf, len);
+      case UNKNOWN -> unknownDatagrams.incrementAndGet();
+    }
+  }
+
+  private void onSrtp(byte[] buf, int len) {
+    SrtpSession srtp = receiveKeys();
+    if (srtp == null) {
+      srtpBeforeKeys.incrementAndGet();
+      return;
+    }
+    int n = srtp.unprotectRtp(buf, 0, len);
+    if (n < 0) {
+      srtpFailures.incrementAndGet();
+      return;
+    }
+    rtpReceived.incrementAndGet();
+    streams.computeIfAbsent(RtpPacket.ssrc(buf, 0), ReceivedStream::new)
+        .onPacket(buf, 0, n, System.nanoTime());
+  }
+
+  private void onSrtcp(byte[] buf, int len) {
+    SrtpSession srtp = receiveKeys();
+    if (srtp == null) {
+      srtpBeforeKeys.incrementAndGet();
+      return;
+    }
+    int n = srtp.unprotectRtcp(buf, 0, len);
+    if (n < 0) {
+      srtpFailures.incrementAndGet();
+      return;
+    }
+    List<RtcpPacket> packets;
+    try {
+      packets = RtcpParser.parseCompound(buf, 0, n);
+    } catch (RtcpParseException e) {
+      rtcpMalformed.incrementAndGet();
+      return;
+    }
+    rtcpReceived.incrementAndGet();
+    long now = System.nanoTime();
+    for (RtcpPacket p : packets) {
+      switch (p) {
+        case SenderReport sr ->
+            streams.computeIfAbsent(sr.ssrc(), ReceivedStream::new).onSenderReport(sr, now);
+        case ReceiverReport rr -> receiverReports.add(rr);
+        case TransportCcFeedback feedback -> transportCcFeedback.add(feedback);
+        case PictureLossIndication pli -> onKeyframeRequest(pli.mediaSsrc());
+        case FullIntraRequest fir -> {
+          for (FirEntry e : fir.entries()) {
+            onKeyframeRequest(e.ssrc());
+          }
+        }
+        default -> {
+          // SDES, BYE, NACK, REMB: not needed by the tests.
+        }
+      }
+    }
+  }
+
+  /**
+   * The receiving SRTP session; if the handshake is still finishing, waits a little for it. The
+   * server's last flight was handed to the DTLS thread just before, so this SRTP is what came
+   * right after it: a browser handles datagrams in order on one thread and has its keys by then.
+   */
+  private SrtpSession receiveKeys() {
+    SrtpSession srtp = receiveSrtp;
+    if (srtp != null || dtlsTransport == null || dtlsConnected.isDone()) {
+      return srtp;
+    }
+    try {
+      dtlsConnected.get(500, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+    return receiveSrtp;
+  }
+
+  private void onKeyframeRequest(long mediaSsrc) {
+    keyframeRequests.add(mediaSsrc);
+    keyframeRequestListener.accept(mediaSsrc);
+  }
+
+
+  private void sendLocked(byte[] datagram) {
+    synchronized (sendLock) {
+      sendDatagram(datagram, datagram.length);
+    }
+  }
+
+  private void sendDatagram(byte[] buf, int len) {
+    ServerIceParameters server = remote;
+    if (server == null || closed) {
+      return;
+    }
+    try {
+      socket.send(new DatagramPacket(buf, 0, len, server.address()));
+    } catch (IOException e) {
+      if (!closed) {
+        throw new UncheckedIOException(name + ": send failed", e);
+      }
+    }
+  }
+
+  /**
+   * jitsi-srtp loads OpenSSL and benchmarks its AES implementations on first use, which takes a
+   * second or more and blocks every thread that touches it meanwhile. Done here, once, before
+   * any PeerConnection runs, it cannot stall consent checks or the SFU's loop mid-test.
+   */
+  private static void warmUpSrtp() {
+    for (SrtpProfile profile : SrtpProfile.values()) {
+      byte[] material = new byte[profile.keyingMaterialLength()];
+      new SecureRandom().nextBytes(material);
+      try (SrtpSession session = new SrtpSession(SrtpKeys.fromKeyingMaterial(profile, material,
+          false))) {
+        byte[] rtp = new byte[12 + 20 + SRTP_HEADROOM];
+        RtpTag.writeHeader(rtp, 96, false, 1, 1, 1);
+        session.protectRtp(rtp, 0, 32);
+        byte[] rtcp = new byte[8 + SRTP_HEADROOM];
+        rtcp[0] = (byte) 0x80;
+        rtcp[1] = (byte) 201;
+        rtcp[3] = 1;
+        session.protectRtcp(rtcp, 0, 8);
+      }
+    }
+  }
+
+}

@@ -1,0 +1,23 @@
+package io.kaihui.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A message from the server to the browser: the answer to a {@link ClientMessage} (it carries
+ * the request's {@code id}) or an event (no {@code id}).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = JoinResponse.class, name = "joinResponse"),
+    @JsonSubTypes.Type(value = PublishResponse.class, name = "publishResponse"),
+    @JsonSubTypes.Type(value = OkResponse.class, name = "ok"),
+    @JsonSubTypes.Type(value = ErrorResponse.class, name = "error"),
+    @JsonSubTypes.Type(value = SubscribeOffer.class, name = "subscribeOffer"),
+    @JsonSubTypes.Type(value = ParticipantJoined.class, name = "participantJoined"),
+    @JsonSubTypes.Type(value = ParticipantUpdated.class, name = "participantUpdated"),
+    @JsonSubTypes.Type(value = ParticipantLeft.class, name = "participantLeft"),
+})
+public sealed interface ServerMessage
+    permits JoinResponse, PublishResponse, OkResponse, ErrorResponse, SubscribeOffer,
+        ParticipantJoined, ParticipantUpdated, ParticipantLeft {}

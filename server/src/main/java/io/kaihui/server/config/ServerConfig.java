@@ -1,0 +1,226 @@
+package io.kaihui.server.config;
+
+import io.kaihui.server.store.DatabaseConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The server's settings. Each setting has a key such as {@code media.port}; it is read from, in
+ * order of precedence: a command-line flag {@code --media-port=10000}, an environment variable
+ * {@code KAIHUI_MEDIA_PORT}, the properties file named by {@code --config} (or
+ * {@code KAIHUI_CONFIG}), and finally the built-in default.
+ *
+ * @param httpHost the address the plain-HTTP listener binds (default 127.0.0.1: plain HTTP
+ *     serves only this machine, since browsers give camera access only to secure contexts)
+ * @param httpPort the plain-HTTP port (default 8080; 0 picks a free one)
+ * @param httpsHost the address the HTTPS listener binds (default 0.0.0.0: every interface)
+ * @param httpsPort the HTTPS port (default 8443; 0 picks a free one; -1 turns HTTPS off)
+ * @param tlsKeystore a PKCS#12 keystore with the operator's own certificate (key
+ *     {@code tls.keystore}); null to use a self-signed one made in the data directory
+ * @param tlsKeystorePassword its password (key {@code tls.keystore-password})
+ * @param dataDir the data directory (default ./data)
+ * @param mediaPort the UDP port for all media (default 10000; 0 picks a free one)
+ * @param announcedAddresses the addresses put into ICE candidates; empty means every address of
+ *     this host (key {@code media.announced-addresses}, comma-separated)
+ * @param publicAddress an extra address announced first, for a server behind NAT with a public
+ *     address (key {@code media.public-address}); null when unset
+ * @param database where accounts and sessions are stored: keys {@code db.url} (default: embedded
+ *     H2 at {@code <data.dir>/kaihui.mv.db}), {@code db.user}, {@code db.password} and
+ *     {@code db.pool-size} (default {@value DatabaseConfig#DEFAULT_POOL_SIZE})
+ * @param singleSession one live session per account, a new sign-in ending the others (key
+ *     {@code session.single}, default true); false allows several devices at once
+ * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} and
+ *     {@code X-Forwarded-Proto} headers are believed (key {@code http.trusted-proxies},
+ *     comma-separated IP addresses); empty by default, so the client address is the TCP peer's
+ */
+public record ServerConfig(
+    String httpHost, int httpPort, String httpsHost, int httpsPort, Path tlsKeystore,
+    String tlsKeystorePassword, Path dataDir, int mediaPort,
+    List<InetAddress> announcedAddresses, InetAddress publicAddress,
+    DatabaseConfig database, boolean singleSession, List<InetAddress> trustedProxies) {
+
+  /** All keys this record reads. */
+  public static final List<String> KEYS = List.of("http.host", "http.port", "https.host",
+      "https.port", "tls.keystore", "tls.keystore-password", "data.dir",
+      "media.port", "media.announced-addresses", "media.public-address",
+      "db.url", "db.user", "db.password", "db.pool-size", "session.single",
+      "http.trusted-proxies");
+
+  /**
+   * Reads the settings.
+   *
+   * @param args command-line arguments ({@code --key-with-dashes=value}, or {@code --config=FILE})
+   * @param env the environment ({@code KAIHUI_KEY_WITH_UNDERSCORES})
+   * @return the settings
+   * @throws ConfigException naming the setting and the reason when a value is malformed, a flag
+   *     is unknown, or the config file cannot be read
+   */
+  public static ServerConfig load(String[] args, Map<String, String> env) {
+    Map<String, String> flags = new HashMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        throw new ConfigException("unknown argument '" + arg + "': use --key=value, for example"
+            + " --http-port=8080");
+      }
+      int eq = arg.indexOf('=');
+      String flag = arg.substring(2, eq);
+      String key = flag.equals("config") ? "config" : KEYS.stream()
+          .filter(k -> k.replace('.', '-').equals(flag) || k.equals(flag)).findFirst().orElse(null);
+      if (key == null) {
+        throw new ConfigException("unknown flag '" + arg.substring(0, eq) + "'; known: "
+            + String.join(", ", KEYS.stream().map(k -> "--" + k.replace('.', '-')).toList()));
+      }
+      flags.put(key, arg.substring(eq + 1));
+    }
+    Properties file = new Properties();
+    String configPath = flags.getOrDefault("config", env.get("KAIHUI_CONFIG"));
+    if (configPath != null) {
+      try (Reader r = Files.newBufferedReader(Path.of(configPath))) {
+        file.load(r);
+      } catch (IOException e) {
+        throw new ConfigException("cannot read config file " + configPath + ": " + e.getMessage());
+      }
+    }
+    Map<String, String> merged = new HashMap<>();
+    for (String key : KEYS) {
+      String envName = "KAIHUI_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+      String v = flags.get(key);
+      if (v == null) {
+        v = env.get(envName);
+      }
+      if (v == null) {
+        v = file.getProperty(key);
+      }
+      if (v != null) {
+        merged.put(key, v.trim());
+      }
+    }
+    Path dataDir = Path.of(merged.getOrDefault("data.dir", "./data"));
+    return new ServerConfig(
+        merged.getOrDefault("http.host", "127.0.0.1"),
+        port(merged, "http.port", 8080),
+        merged.getOrDefault("https.host", "0.0.0.0"),
+        "-1".equals(merged.get("https.port")) ? -1 : port(merged, "https.port", 8443),
+        merged.containsKey("tls.keystore") ? Path.of(merged.get("tls.keystore")) : null,
+        merged.get("tls.keystore-password"),
+        dataDir,
+        port(merged, "media.port", 10000),
+        addresses(merged.get("media.announced-addresses"), "media.announced-addresses"),
+        merged.containsKey("media.public-address") && !merged.get("media.public-address").isEmpty()
+            ? addresses(merged.get("media.public-address"), "media.public-address").get(0)
+            : null,
+        database(merged, dataDir),
+        bool(merged, "session.single", true),
+        addresses(merged.get("http.trusted-proxies"), "http.trusted-proxies"));
+  }
+
+  /**
+   * Validates the combination of settings.
+   *
+   * @throws ConfigException if only one of {@code tls.keystore} and
+   *     {@code tls.keystore-password} is given, or the database is missing
+   */
+  public ServerConfig {
+    if ((tlsKeystore == null) != (tlsKeystorePassword == null)) {
+      throw new ConfigException("tls.keystore and tls.keystore-password go together");
+    }
+    if (database == null) {
+      throw new ConfigException("db.url is required");
+    }
+    announcedAddresses = List.copyOf(announcedAddresses);
+    trustedProxies = List.copyOf(trustedProxies);
+  }
+
+  /** The settings with the passwords hidden, fit for logs. */
+  @Override
+  public String toString() {
+    return "ServerConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", httpsHost="
+        + httpsHost + ", httpsPort=" + httpsPort + ", tlsKeystore=" + tlsKeystore
+        + ", tlsKeystorePassword=" + (tlsKeystorePassword == null ? "(none)" : "***")
+        + ", dataDir=" + dataDir + ", mediaPort=" + mediaPort + ", announcedAddresses="
+        + announcedAddresses + ", publicAddress=" + publicAddress + ", database=" + database
+        + ", singleSession=" + singleSession + ", trustedProxies=" + trustedProxies + "]";
+  }
+
+  /**
+   * The database settings: the embedded H2 database in the data directory unless {@code db.url}
+   * names another. The embedded one's user is {@code sa} without a password unless given.
+   */
+  private static DatabaseConfig database(Map<String, String> values, Path dataDir) {
+    String url = values.get("db.url");
+    boolean embedded = url == null || url.isEmpty();
+    String poolSize = values.get("db.pool-size");
+    int pool = DatabaseConfig.DEFAULT_POOL_SIZE;
+    if (poolSize != null) {
+      try {
+        pool = Integer.parseInt(poolSize);
+      } catch (NumberFormatException e) {
+        throw new ConfigException("db.pool-size must be a number 1..1000, not '" + poolSize + "'");
+      }
+    }
+    String user = values.getOrDefault("db.user", embedded ? "sa" : null);
+    String password = values.getOrDefault("db.password", embedded ? "" : null);
+    return new DatabaseConfig(embedded ? DatabaseConfig.embeddedUrl(dataDir) : url, user,
+        password, pool);
+  }
+
+  private static boolean bool(Map<String, String> values, String key, boolean fallback) {
+    String v = values.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new ConfigException(key + " must be true or false, not '" + v + "'");
+    };
+  }
+
+  private static int port(Map<String, String> values, String key, int fallback) {
+    String v = values.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      int port = Integer.parseInt(v);
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + " must be a port number 0..65535, not '" + v + "'");
+    }
+  }
+
+  private static List<InetAddress> addresses(String csv, String key) {
+    List<InetAddress> out = new ArrayList<>();
+    if (csv == null) {
+      return out;
+    }
+    for (String part : csv.split(",")) {
+      String p = part.trim();
+      if (p.isEmpty()) {
+        continue;
+      }
+      if (!p.matches("[0-9A-Fa-f:.]+")) {
+        throw new ConfigException(key + " takes IP addresses, not host names: '" + p + "'");
+      }
+      try {
+        out.add(InetAddress.getByName(p));
+      } catch (UnknownHostException e) {
+        throw new ConfigException(key + " has a malformed IP address: '" + p + "'");
+      }
+    }
+    return out;
+  }
+}

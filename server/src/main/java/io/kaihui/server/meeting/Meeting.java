@@ -1,0 +1,334 @@
+package io.kaihui.server.meeting;
+
+import io.kaihui.media.MediaEngine;
+import io.kaihui.media.Producer;
+import io.kaihui.media.PublishResult;
+import io.kaihui.media.Router;
+import io.kaihui.media.SdpNegotiationException;
+import io.kaihui.media.SubscribeNegotiator;
+import io.kaihui.media.WebRtcTransport;
+import io.kaihui.protocol.ParticipantInfo;
+import io.kaihui.protocol.ParticipantJoined;
+import io.kaihui.protocol.ParticipantLeft;
+import io.kaihui.protocol.ParticipantUpdated;
+import io.kaihui.protocol.ServerMessage;
+import io.kaihui.protocol.SubscribeOffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One meeting: its number, its participants and its media {@link Router}. Every change happens
+ * under one lock, on the calling (virtual) thread; media work hops to the engine's loop and is
+ * awaited. Transport events from the loop come back through a new virtual thread, so the loop
+ * never waits for this lock.
+ */
+public final class Meeting {
+
+  /** Most participants one meeting admits. */
+  public static final int MAX_PARTICIPANTS = 25;
+
+  private static final Logger log = LoggerFactory.getLogger(Meeting.class);
+
+  private final String number;
+  private final MediaEngine engine;
+  private final Router router;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Map<String, Participant> participants = new LinkedHashMap<>();
+  private final java.util.function.Supplier<String> ids;
+  private volatile long emptySinceNanos = System.nanoTime();
+  private boolean closed;
+
+  Meeting(String number, MediaEngine engine, java.util.function.Supplier<String> ids) {
+    this.number = number;
+    this.engine = engine;
+    this.router = engine.createRouter();
+    this.ids = ids;
+  }
+
+  /** The 9-digit meeting number. */
+  public String number() {
+    return number;
+  }
+
+  /** How many people are in the meeting now. */
+  public int participantCount() {
+    lock.lock();
+    try {
+      return participants.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** When the meeting last became empty (System.nanoTime), or 0 while someone is in it. */
+  long emptySinceNanos() {
+    return emptySinceNanos;
+  }
+
+  /**
+   * Adds a participant and creates their two transports. The others get
+   * {@link ParticipantJoined}; the newcomer consumes every existing track, offered to it by
+   * {@link #offerExistingTracks}.
+   *
+   * @param sink the participant's connection
+   * @param displayName the name to show (already validated)
+   * @param audioMuted whether the microphone starts muted
+   * @param videoMuted whether the camera starts off
+   * @return the new participant and the others present
+   * @throws MeetingException {@code meeting_full} at {@link #MAX_PARTICIPANTS}, or
+   *     {@code meeting_not_found} if the meeting has just ended
+   */
+  public Joined join(ParticipantSink sink, String displayName, boolean audioMuted,
+      boolean videoMuted) throws MeetingException {
+    lock.lock();
+    try {
+      if (closed) {
+        throw new MeetingException("meeting_not_found", "meeting " + number + " has ended");
+      }
+      if (participants.size() >= MAX_PARTICIPANTS) {
+        throw new MeetingException("meeting_full",
+            "meeting " + number + " has " + MAX_PARTICIPANTS + " participants already");
+      }
+      Participant p = new Participant(ids.get(), displayName, sink, audioMuted, videoMuted);
+      TransportEvents events = new TransportEvents(p);
+      List<WebRtcTransport> transports = engine.await(() -> List.of(
+          router.createWebRtcTransport(events), router.createWebRtcTransport(events)));
+      p.setTransports(transports.get(0), transports.get(1));
+      List<ParticipantInfo> others = new ArrayList<>();
+      for (Participant other : participants.values()) {
+        others.add(other.info());
+        other.sink().send(new ParticipantJoined(p.info()));
+      }
+      participants.put(p.id(), p);
+      emptySinceNanos = 0;
+      // Existing tracks: the newcomer consumes every producer of the others.
+      engine.await(() -> {
+        for (Participant other : participants.values()) {
+          if (other != p) {
+            for (Producer producer : other.publishTransport().producers()) {
+              router.consume(producer, p.subscribeTransport(), other.id());
+            }
+          }
+        }
+        return null;
+      });
+      log.info("meeting {}: {} joined ({} present)", number, p.id(), participants.size());
+      return new Joined(p, others);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Sends a participant the subscribe offer for the tracks already in the meeting, if any; call
+   * it right after their join response went out, so the browser knows who it is first.
+   */
+  public void offerExistingTracks(Participant p) {
+    lock.lock();
+    try {
+      if (!p.hasLeft()) {
+        renegotiate(p);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Answers a participant's publish offer, and offers their new tracks to everybody else.
+   *
+   * @param p a participant of this meeting
+   * @param offerSdp the browser's offer
+   * @return the SDP answer
+   * @throws MeetingException {@code bad_sdp} when the offer cannot be used,
+   *     {@code not_joined} when the participant has left
+   */
+  public String publish(Participant p, String offerSdp) throws MeetingException {
+    lock.lock();
+    try {
+      requirePresent(p);
+      PublishResult result;
+      try {
+        result = engine.await(() -> p.publishTransport().answerPublishOffer(offerSdp));
+      } catch (SdpNegotiationException e) {
+        throw new MeetingException("bad_sdp", e.getMessage());
+      }
+      if (!result.added().isEmpty()) {
+        engine.await(() -> {
+          for (Participant other : participants.values()) {
+            if (other != p) {
+              for (Producer producer : result.added()) {
+                router.consume(producer, other.subscribeTransport(), p.id());
+              }
+            }
+          }
+          return null;
+        });
+      }
+      // The newcomer's own subscribe offer (tracks of others) and the others' new tracks.
+      for (Participant other : participants.values()) {
+        renegotiate(other);
+      }
+      return result.answerSdp();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Applies a participant's answer to their subscribe offer, then sends the next offer if the
+   * tracks changed meanwhile.
+   *
+   * @throws MeetingException {@code bad_sdp} when the answer cannot be used
+   */
+  public void subscribeAnswer(Participant p, long version, String answerSdp)
+      throws MeetingException {
+    lock.lock();
+    try {
+      requirePresent(p);
+      try {
+        engine.await(() -> {
+          p.subscribeTransport().applySubscribeAnswer(version, answerSdp);
+          return null;
+        });
+      } catch (SdpNegotiationException e) {
+        throw new MeetingException("bad_sdp", e.getMessage());
+      }
+      renegotiate(p);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Records a participant's microphone and camera state and tells the others. */
+  public void setMuted(Participant p, boolean audioMuted, boolean videoMuted)
+      throws MeetingException {
+    lock.lock();
+    try {
+      requirePresent(p);
+      p.setMuted(audioMuted, videoMuted);
+      broadcast(p, new ParticipantUpdated(p.info()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Removes a participant, closes their transports (and so every consumer of their tracks) and
+   * tells the others. Does nothing if they already left.
+   *
+   * @param reason {@code left}, {@code disconnected} or {@code timeout}
+   */
+  public void leave(Participant p, String reason) {
+    lock.lock();
+    try {
+      if (p.hasLeft()) {
+        return;
+      }
+      p.markLeft();
+      participants.remove(p.id());
+      engine.await(() -> {
+        p.publishTransport().close("participant " + reason);
+        p.subscribeTransport().close("participant " + reason);
+        return null;
+      });
+      broadcast(p, new ParticipantLeft(p.id(), reason));
+      for (Participant other : participants.values()) {
+        renegotiate(other);
+      }
+      if (participants.isEmpty()) {
+        emptySinceNanos = System.nanoTime();
+      }
+      log.info("meeting {}: {} {} ({} present)", number, p.id(), reason, participants.size());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Ends the meeting: everyone is removed and the router closed. */
+  void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      for (Participant p : List.copyOf(participants.values())) {
+        leave(p, "left");
+        p.sink().close("meeting ended");
+      }
+      closed = true;
+      engine.await(() -> {
+        router.close();
+        return null;
+      });
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  private void renegotiate(Participant p) {
+    SubscribeNegotiator.Offer offer = engine.await(() -> p.subscribeTransport().subscribeOffer());
+    if (offer != null) {
+      p.sink().send(new SubscribeOffer(offer.version(), offer.sdp()));
+    }
+  }
+
+  private void broadcast(Participant from, ServerMessage message) {
+    for (Participant other : participants.values()) {
+      if (other != from) {
+        other.sink().send(message);
+      }
+    }
+  }
+
+  private void requirePresent(Participant p) throws MeetingException {
+    if (p.hasLeft() || participants.get(p.id()) != p) {
+      throw new MeetingException("not_joined", "not in meeting " + number);
+    }
+  }
+
+  /**
+   * A participant and who else was there when they joined.
+   *
+   * @param participant the new participant
+   * @param others the others present, in join order
+   */
+  public record Joined(Participant participant, List<ParticipantInfo> others) {}
+
+  /** Transport events arrive on the media loop and are handled on a virtual thread. */
+  private final class TransportEvents implements WebRtcTransport.Listener {
+    private final Participant participant;
+
+    TransportEvents(Participant participant) {
+      this.participant = participant;
+    }
+
+    @Override
+    public void onTransportConnected(WebRtcTransport transport) {
+      // Consumers start on the next keyframe by themselves.
+    }
+
+    @Override
+    public void onTransportClosed(WebRtcTransport transport, String reason) {
+      if (reason.startsWith("participant ") || reason.equals("router closed")) {
+        return;
+      }
+      Thread.ofVirtual().name("transport-closed").start(() -> {
+        if (!participant.hasLeft()) {
+          log.info("meeting {}: {} media closed: {}", number, participant.id(), reason);
+          leave(participant, "timeout");
+          participant.sink().close("media connection lost: " + reason);
+        }
+      });
+    }
+  }
+}

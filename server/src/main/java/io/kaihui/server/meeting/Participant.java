@@ -1,0 +1,76 @@
+package io.kaihui.server.meeting;
+
+import io.kaihui.media.WebRtcTransport;
+import io.kaihui.protocol.ParticipantInfo;
+
+/**
+ * One person in one {@link Meeting}: their name and microphone/camera state, their signaling
+ * connection and their two transports (publish: they send; subscribe: they receive). Guarded by
+ * the meeting's lock.
+ */
+public final class Participant {
+
+  private final String id;
+  private final String displayName;
+  private final ParticipantSink sink;
+  private boolean audioMuted;
+  private boolean videoMuted;
+  private WebRtcTransport publishTransport;
+  private WebRtcTransport subscribeTransport;
+  private boolean left;
+
+  Participant(String id, String displayName, ParticipantSink sink, boolean audioMuted,
+      boolean videoMuted) {
+    this.id = id;
+    this.displayName = displayName;
+    this.sink = sink;
+    this.audioMuted = audioMuted;
+    this.videoMuted = videoMuted;
+  }
+
+  /** The participant id, also the msid stream id of their tracks. */
+  public String id() {
+    return id;
+  }
+
+  /** The name shown to others. */
+  public String displayName() {
+    return displayName;
+  }
+
+  /** Whether they left (or were removed). */
+  public boolean hasLeft() {
+    return left;
+  }
+
+  /** What others are told about this participant. */
+  public ParticipantInfo info() {
+    return new ParticipantInfo(id, displayName, audioMuted, videoMuted);
+  }
+
+  ParticipantSink sink() {
+    return sink;
+  }
+
+  void setMuted(boolean audio, boolean video) {
+    audioMuted = audio;
+    videoMuted = video;
+  }
+
+  WebRtcTransport publishTransport() {
+    return publishTransport;
+  }
+
+  WebRtcTransport subscribeTransport() {
+    return subscribeTransport;
+  }
+
+  void setTransports(WebRtcTransport publish, WebRtcTransport subscribe) {
+    this.publishTransport = publish;
+    this.subscribeTransport = subscribe;
+  }
+
+  void markLeft() {
+    left = true;
+  }
+}

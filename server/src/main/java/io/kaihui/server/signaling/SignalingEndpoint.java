@@ -1,0 +1,365 @@
+package io.kaihui.server.signaling;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.websocket.WsConfig;
+import io.kaihui.protocol.ClientMessage;
+import io.kaihui.protocol.ErrorResponse;
+import io.kaihui.protocol.JoinRequest;
+import io.kaihui.protocol.JoinResponse;
+import io.kaihui.protocol.LeaveRequest;
+import io.kaihui.protocol.OkResponse;
+import io.kaihui.protocol.PingRequest;
+import io.kaihui.protocol.PublishRequest;
+import io.kaihui.protocol.PublishResponse;
+import io.kaihui.protocol.SetMutedRequest;
+import io.kaihui.protocol.SubscribeAnswer;
+import io.kaihui.server.meeting.Meeting;
+import io.kaihui.server.meeting.MeetingException;
+import io.kaihui.server.meeting.MeetingNumbers;
+import io.kaihui.server.meeting.MeetingService;
+import io.kaihui.server.meeting.Participant;
+import io.kaihui.server.session.RevocationReason;
+import io.kaihui.server.session.Session;
+import io.kaihui.server.session.SessionListener;
+import io.kaihui.server.session.SessionService;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket signaling endpoint ({@code /ws}): reads {@link ClientMessage}s, calls the
+ * meeting service and answers each request with one message carrying its id. A frame that is
+ * not a valid message is answered with {@link ErrorResponse} ({@code bad_request}) and counted;
+ * the connection stays open. Closing the socket removes the participant ({@code disconnected}).
+ *
+ * <p>A socket opened with the cookie of a live sign-in session (the HTTP layer puts that
+ * {@link Session} into the upgrade request's {@link #SESSION_ATTRIBUTE}) remembers it. When
+ * the session ends early (sign-out, password change, sign-in elsewhere) the endpoint, as a
+ * {@link SessionListener}, closes its sockets at once with close code {@link #SIGNED_OUT} and
+ * the {@link RevocationReason#code()} as the close reason. A socket whose cookie names no live
+ * session is anonymous, as one without a cookie. Nothing of the session token is ever sent.
+ */
+public final class SignalingEndpoint implements SessionListener {
+
+  /**
+   * The close code of a socket whose sign-in session ended; the close reason is
+   * {@code signed_in_elsewhere}, {@code logout}, {@code password_changed} or {@code revoked}.
+   * From the private-use range 4000–4999 of RFC 6455 §7.4.2.
+   */
+  public static final int SIGNED_OUT = 4001;
+
+  /**
+   * The upgrade request's attribute holding the live {@link Session} of its cookie; absent for
+   * an anonymous socket.
+   */
+  public static final String SESSION_ATTRIBUTE = "kaihui.session";
+
+  /** Longest text frame accepted, in bytes (SDP of a big offer fits many times over). */
+  public static final int MAX_MESSAGE_BYTES = 256 * 1024;
+
+  /** Longest SDP accepted, in characters. */
+  static final int MAX_SDP_CHARS = 128 * 1024;
+
+  /** Longest display name, in characters after trimming. */
+  static final int MAX_NAME_CHARS = 64;
+
+  private static final Logger log = LoggerFactory.getLogger(SignalingEndpoint.class);
+
+  private final MeetingService meetings;
+  private final SessionService sessions;
+  private final ObjectMapper json = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .build();
+  private final ConcurrentHashMap<String, SignalingConnection> connections =
+      new ConcurrentHashMap<>();
+  /** The open sockets of each sign-in session, by session id. */
+  private final ConcurrentHashMap<String, Set<SignalingConnection>> bySession =
+      new ConcurrentHashMap<>();
+  private final AtomicLong malformed = new AtomicLong();
+  private final MeterRegistry metrics;
+
+  /**
+   * Creates the endpoint.
+   *
+   * @param meetings the live meetings
+   * @param metrics where it counts errors answered ({@code kaihui.signaling.errors} by code)
+   *     and sockets closed for an ended session ({@code kaihui.signaling.signouts} by reason),
+   *     and reports open connections
+   * @param sessions the sign-in sessions, to check that a new socket's session did not end
+   *     while it was being opened; register this endpoint as its listener
+   */
+  public SignalingEndpoint(MeetingService meetings, MeterRegistry metrics,
+      SessionService sessions) {
+    this.meetings = meetings;
+    this.metrics = metrics;
+    this.sessions = sessions;
+    Gauge.builder("kaihui.signaling.connections", connections, Map::size).register(metrics);
+  }
+
+  /** Frames that could not be read as a message, since start. */
+  public long malformedMessages() {
+    return malformed.get();
+  }
+
+  /** Open signaling connections. */
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  /** Open sockets of a sign-in session. */
+  public int connectionCount(String sessionId) {
+    Set<SignalingConnection> set = bySession.get(sessionId);
+    return set == null ? 0 : set.size();
+  }
+
+  /** Installs the handlers on Javalin's WebSocket route. */
+  public void configure(WsConfig ws) {
+    ws.onConnect(ctx -> {
+      ctx.session.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
+      var socket = ctx.session;
+      Session signedIn = ctx.attribute(SESSION_ATTRIBUTE);
+      SignalingConnection c = new SignalingConnection(new SignalingConnection.Wire() {
+        @Override
+        public void sendText(String text) {
+          if (socket.isOpen()) {
+            socket.sendText(text, Callback.NOOP);
+          }
+        }
+
+        @Override
+        public void close(int code, String reason) {
+          if (socket.isOpen()) {
+            socket.close(code, reason, Callback.NOOP);
+          }
+        }
+      }, json, signedIn);
+      connections.put(ctx.sessionId(), c);
+      attach(c);
+    });
+    ws.onMessage(ctx -> {
+      SignalingConnection c = connections.get(ctx.sessionId());
+      if (c != null) {
+        onText(c, ctx.message());
+      }
+    });
+    ws.onClose(ctx -> closed(connections.remove(ctx.sessionId())));
+    ws.onError(ctx -> closed(connections.remove(ctx.sessionId())));
+  }
+
+  /**
+   * Closes the sockets of sessions that ended, with {@link #SIGNED_OUT} and the reason's code.
+   * Called by {@link SessionService} on the thread that revoked them; does not block.
+   */
+  @Override
+  public void onSessionsRevoked(List<Session> ended, RevocationReason reason) {
+    for (Session s : ended) {
+      Set<SignalingConnection> sockets = bySession.remove(s.id());
+      if (sockets != null) {
+        for (SignalingConnection c : sockets) {
+          signOut(c, reason);
+        }
+      }
+    }
+  }
+
+  /** A connection not attached to a socket, for tests. */
+  SignalingConnection newConnection(SignalingConnection.Wire wire) {
+    return newConnection(wire, null);
+  }
+
+  /** A connection of a sign-in session, not attached to a socket, for tests. */
+  SignalingConnection newConnection(SignalingConnection.Wire wire, Session session) {
+    return new SignalingConnection(wire, json, session);
+  }
+
+  /**
+   * Lists a new connection under its sign-in session. A revocation told between the upgrade's
+   * session check and this moment would have missed it, so the session is looked up once more
+   * and the socket closed at once if it has ended. Package-private for tests.
+   */
+  void attach(SignalingConnection c) {
+    String sessionId = c.sessionId();
+    if (sessionId == null) {
+      return;
+    }
+    bySession.computeIfAbsent(sessionId, k -> ConcurrentHashMap.newKeySet()).add(c);
+    sessions.find(sessionId).filter(s -> s.revokedAt() != null).ifPresent(s -> {
+      detach(c);
+      signOut(c, s.revocationReason() == null ? RevocationReason.REVOKED
+          : s.revocationReason());
+    });
+  }
+
+  /** Forgets a closed connection and takes its participant out of its meeting. */
+  private void closed(SignalingConnection c) {
+    if (c != null) {
+      detach(c);
+      leave(c, "disconnected");
+    }
+  }
+
+  private void detach(SignalingConnection c) {
+    String sessionId = c.sessionId();
+    if (sessionId != null) {
+      bySession.computeIfPresent(sessionId, (k, set) -> {
+        set.remove(c);
+        return set.isEmpty() ? null : set;
+      });
+    }
+  }
+
+  private void signOut(SignalingConnection c, RevocationReason reason) {
+    try {
+      metrics.counter("kaihui.signaling.signouts", "reason", reason.code()).increment();
+      c.signOut(reason);
+    } catch (RuntimeException e) {
+      log.warn("cannot close the socket of ended session {}", c.sessionId(), e);
+    }
+  }
+
+  /** Handles one text frame. Package-private for tests. */
+  void onText(SignalingConnection c, String text) {
+    ClientMessage message;
+    try {
+      message = json.readValue(text, ClientMessage.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      malformed.incrementAndGet();
+      sendError(c, new ErrorResponse(idOf(text), "bad_request",
+          "not a valid message: " + firstLine(e.getMessage())));
+      return;
+    }
+    if (message == null || message.id() <= 0) {
+      malformed.incrementAndGet();
+      sendError(c, new ErrorResponse(0, "bad_request", "every request needs a positive id"));
+      return;
+    }
+    try {
+      c.send(handle(c, message));
+      if (message instanceof JoinRequest && c.meeting() != null) {
+        c.meeting().offerExistingTracks(c.participant());
+      }
+    } catch (MeetingException e) {
+      sendError(c, new ErrorResponse(message.id(), e.code(), e.getMessage()));
+    } catch (RuntimeException e) {
+      log.warn("request {} failed", message.getClass().getSimpleName(), e);
+      sendError(c, new ErrorResponse(message.id(), "internal_error", "the server failed"));
+    }
+  }
+
+  private void sendError(SignalingConnection c, ErrorResponse error) {
+    metrics.counter("kaihui.signaling.errors", "code", error.code()).increment();
+    c.send(error);
+  }
+
+  private io.kaihui.protocol.ServerMessage handle(SignalingConnection c, ClientMessage message)
+      throws MeetingException {
+    return switch (message) {
+      case JoinRequest r -> join(c, r);
+      case PublishRequest r -> new PublishResponse(r.id(),
+          joined(c).publish(c.participant(), sdp(r.sdp())));
+      case SubscribeAnswer r -> {
+        joined(c).subscribeAnswer(c.participant(), r.version(), sdp(r.sdp()));
+        yield new OkResponse(r.id());
+      }
+      case SetMutedRequest r -> {
+        joined(c).setMuted(c.participant(), r.audioMuted(), r.videoMuted());
+        yield new OkResponse(r.id());
+      }
+      case LeaveRequest r -> {
+        joined(c);
+        leave(c, "left");
+        yield new OkResponse(r.id());
+      }
+      case PingRequest r -> new OkResponse(r.id());
+    };
+  }
+
+  private JoinResponse join(SignalingConnection c, JoinRequest r) throws MeetingException {
+    if (c.participant() != null && !c.participant().hasLeft()) {
+      throw new MeetingException("already_joined", "this connection is already in a meeting");
+    }
+    String number = r.meetingNumber() == null ? null : r.meetingNumber().replace(" ", "");
+    if (!MeetingNumbers.isWellFormed(number)) {
+      throw new MeetingException("bad_request", "a meeting number has 9 digits");
+    }
+    String name = displayName(r.displayName());
+    Meeting meeting = meetings.find(number).orElseThrow(() ->
+        new MeetingException("meeting_not_found", "no meeting " + number));
+    Meeting.Joined joined = meeting.join(c, name, r.audioMuted(), r.videoMuted());
+    c.joined(meeting, joined.participant());
+    return new JoinResponse(r.id(), number, joined.participant().id(), joined.others());
+  }
+
+  private void leave(SignalingConnection c, String reason) {
+    Meeting m = c.meeting();
+    Participant p = c.participant();
+    if (m != null && p != null) {
+      m.leave(p, reason);
+    }
+    c.left();
+  }
+
+  private static Meeting joined(SignalingConnection c) throws MeetingException {
+    Meeting m = c.meeting();
+    if (m == null || c.participant() == null || c.participant().hasLeft()) {
+      throw new MeetingException("not_joined", "join a meeting first");
+    }
+    return m;
+  }
+
+  private static String sdp(String sdp) throws MeetingException {
+    if (sdp == null || sdp.isBlank()) {
+      throw new MeetingException("bad_sdp", "the SDP is missing");
+    }
+    if (sdp.length() > MAX_SDP_CHARS) {
+      throw new MeetingException("bad_sdp", "the SDP is longer than " + MAX_SDP_CHARS);
+    }
+    return sdp;
+  }
+
+  /** Trims a display name and checks it: 1 to 64 characters, no control characters. */
+  static String displayName(String raw) throws MeetingException {
+    String name = raw == null ? "" : raw.strip();
+    if (name.isEmpty()) {
+      throw new MeetingException("bad_request", "a display name is required");
+    }
+    if (name.codePointCount(0, name.length()) > MAX_NAME_CHARS) {
+      throw new MeetingException("bad_request",
+          "a display name has at most " + MAX_NAME_CHARS + " characters");
+    }
+    if (name.codePoints().anyMatch(cp -> Character.isISOControl(cp)
+        || Character.getType(cp) == Character.FORMAT)) {
+      throw new MeetingException("bad_request", "a display name cannot hold control characters");
+    }
+    return name;
+  }
+
+  /** The id of a request that failed to parse, when its JSON still shows one; else 0. */
+  private long idOf(String text) {
+    try {
+      var node = json.readTree(text);
+      return node != null && node.path("id").canConvertToLong() ? node.path("id").asLong() : 0;
+    } catch (JsonProcessingException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,143 @@
+package io.kaihui.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kaihui.server.config.ServerConfig;
+import io.kaihui.server.http.TlsListener;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole server on free ports: static client, REST, health, and HTTPS with its own cert. */
+class KaihuiServerTest {
+
+  @TempDir
+  static Path dataDir;
+
+  private static KaihuiServer server;
+  private static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    server = KaihuiServer.start(ServerConfig.load(new String[] {
+        "--http-port=0", "--https-port=0", "--media-port=0",
+        "--media-announced-addresses=127.0.0.1", "--data-dir=" + dataDir}, Map.of()));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void servesTheWebClientAndItsMeetingLinks() throws Exception {
+    HttpResponse<String> index = get("/");
+    assertThat(index.statusCode()).isEqualTo(200);
+    assertThat(index.body()).contains("<div id=\"root\"");
+    assertThat(index.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    for (String route : java.util.List.of("/m/123456789", "/login", "/login?next=/m/123456789",
+        "/register", "/profile")) {
+      HttpResponse<String> page = get(route);
+      assertThat(page.statusCode()).as(route).isEqualTo(200);
+      assertThat(page.body()).as(route).isEqualTo(index.body());
+    }
+  }
+
+  @Test
+  void createsAndFindsMeetings() throws Exception {
+    HttpResponse<String> forged = http.send(HttpRequest.newBuilder(
+        URI.create(server.url() + "api/v1/meetings")).POST(HttpRequest.BodyPublishers.noBody())
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.body()).contains("\"code\":\"csrf_rejected\"");
+    HttpResponse<String> created = http.send(HttpRequest.newBuilder(
+        URI.create(server.url() + "api/v1/meetings")).POST(HttpRequest.BodyPublishers.noBody())
+        .header("X-Kaihui-Request", "1").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).isEqualTo(201);
+    String number = created.body().replaceAll(".*\"meetingNumber\":\"(\\d{9})\".*", "$1");
+    assertThat(number).matches("[1-9]\\d{8}");
+    HttpResponse<String> found = get("/api/v1/meetings/" + number);
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(found.body()).contains("\"participantCount\":0");
+    HttpResponse<String> missing = get("/api/v1/meetings/" + (number.equals("999999999")
+        ? "888888888" : "999999999"));
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("\"code\":\"meeting_not_found\"");
+    HttpResponse<String> bad = get("/api/v1/meetings/12ab");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("\"code\":\"bad_request\"");
+  }
+
+  @Test
+  void metricsCountMediaAndSignaling() throws Exception {
+    HttpResponse<String> metrics = get("/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("kaihui_media_stun_malformed_total",
+        "kaihui_media_datagrams_received_total", "kaihui_meetings", "jvm_memory_used_bytes");
+  }
+
+  @Test
+  void theEmbeddedDatabaseLivesInTheDataDirectoryAndIsMigrated() {
+    assertThat(dataDir.resolve("kaihui.mv.db")).exists();
+    long sessions = server.database().jdbi().withHandle(h -> h.createQuery(
+        "SELECT COUNT(*) FROM sessions").mapTo(Long.class).one());
+    assertThat(sessions).isNotNegative();
+  }
+
+  @Test
+  void health() throws Exception {
+    HttpResponse<String> health = get("/health");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"ok\"");
+  }
+
+  @Test
+  void httpsWithTheSelfSignedCertificateFromTheDataDirectory() throws Exception {
+    Path p12 = dataDir.resolve("tls/kaihui.p12");
+    assertThat(p12).exists();
+    assertThat(Files.getPosixFilePermissions(p12).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(p12)) {
+      trust.load(in, Files.readString(dataDir.resolve("tls/kaihui.p12.password")).toCharArray());
+    }
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(
+        TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(null, tmf.getTrustManagers(), null);
+    HttpClient https = HttpClient.newBuilder().sslContext(ssl).build();
+    int port = TlsListener.boundPort(server.httpApp());
+    HttpResponse<String> health = https.send(HttpRequest.newBuilder(
+        URI.create("https://127.0.0.1:" + port + "/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(server.lanUrls()).isEmpty(); // only loopback is announced here
+    // The page's origin over TLS is https: the same-origin check knows it.
+    URI meetings = URI.create("https://127.0.0.1:" + port + "/api/v1/meetings");
+    HttpResponse<String> sameOrigin = https.send(HttpRequest.newBuilder(meetings)
+        .header("X-Kaihui-Request", "1").header("Origin", "https://127.0.0.1:" + port)
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(sameOrigin.statusCode()).isEqualTo(201);
+    HttpResponse<String> downgraded = https.send(HttpRequest.newBuilder(meetings)
+        .header("X-Kaihui-Request", "1").header("Origin", "http://127.0.0.1:" + port)
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(downgraded.statusCode()).isEqualTo(403);
+  }
+}

@@ -1,0 +1,277 @@
+package io.kaihui.server.signaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kaihui.media.MediaEngine;
+import io.kaihui.media.MediaEngineConfig;
+import io.kaihui.server.meeting.Meeting;
+import io.kaihui.server.meeting.MeetingException;
+import io.kaihui.server.meeting.MeetingService;
+import io.kaihui.server.session.ClientInfo;
+import io.kaihui.server.session.IssuedSession;
+import io.kaihui.server.session.RevocationReason;
+import io.kaihui.server.session.SessionService;
+import io.kaihui.server.session.SessionSettings;
+import io.kaihui.server.store.DatabaseVendor;
+import io.kaihui.server.testing.TestDatabase;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SignalingEndpointTest {
+
+  private static MediaEngine engine;
+  private static MeetingService meetings;
+  private static TestDatabase db;
+  private static SessionService sessions;
+  private static SignalingEndpoint endpoint;
+  private static final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+  private final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  static void start() {
+    engine = MediaEngine.start(new MediaEngineConfig(InetAddress.getLoopbackAddress(), 0,
+        List.of(InetAddress.getLoopbackAddress()), Duration.ofSeconds(30)));
+    meetings = new MeetingService(engine);
+    db = TestDatabase.create(DatabaseVendor.H2);
+    db.open().jdbi().useHandle(h -> h.createUpdate("INSERT INTO users (id, username,"
+        + " username_key, display_name, password_hash, created_ms, updated_ms)"
+        + " VALUES (7, 'alice', 'alice', 'Alice', 'not-a-real-hash', 0, 0)").execute());
+    sessions = new SessionService(db.open().jdbi(), Clock.systemUTC(), new SessionSettings(
+        false, Duration.ofDays(30), Duration.ofHours(12)));
+    endpoint = new SignalingEndpoint(meetings, registry, sessions);
+    sessions.addListener(endpoint);
+  }
+
+  @AfterAll
+  static void stop() {
+    meetings.close();
+    engine.close();
+    db.close();
+  }
+
+  /** A connection whose frames land in a list. */
+  private static final class Recorder implements SignalingConnection.Wire {
+    final List<String> frames = new ArrayList<>();
+    String closedWith;
+    int closeCode;
+
+    @Override
+    public void sendText(String text) {
+      frames.add(text);
+    }
+
+    @Override
+    public void close(int code, String reason) {
+      closeCode = code;
+      closedWith = reason;
+    }
+  }
+
+  @Test
+  void revokedSessionsHaveTheirSocketsClosedWithTheReason() {
+    IssuedSession laptop = sessions.create(7, false, ClientInfo.UNKNOWN);
+    IssuedSession phone = sessions.create(7, false, ClientInfo.UNKNOWN);
+    Recorder laptopTab1 = new Recorder();
+    Recorder laptopTab2 = new Recorder();
+    Recorder phoneTab = new Recorder();
+    Recorder guest = new Recorder();
+    SignalingConnection a = endpoint.newConnection(laptopTab1, laptop.session());
+    SignalingConnection b = endpoint.newConnection(laptopTab2, laptop.session());
+    SignalingConnection c = endpoint.newConnection(phoneTab, phone.session());
+    SignalingConnection d = endpoint.newConnection(guest);
+    for (SignalingConnection x : List.of(a, b, c, d)) {
+      endpoint.attach(x);
+    }
+    assertThat(a.sessionId()).isEqualTo(laptop.session().id());
+    assertThat(a.userId()).isEqualTo(7);
+    assertThat(d.sessionId()).isNull();
+    assertThat(endpoint.connectionCount(laptop.session().id())).isEqualTo(2);
+
+    sessions.logout(laptop.token());
+    assertThat(laptopTab1.closeCode).isEqualTo(SignalingEndpoint.SIGNED_OUT);
+    assertThat(laptopTab1.closedWith).isEqualTo("logout");
+    assertThat(laptopTab2.closeCode).isEqualTo(4001);
+    assertThat(laptopTab2.closedWith).isEqualTo("logout");
+    assertThat(phoneTab.closedWith).isNull();
+    assertThat(guest.closedWith).isNull();
+    assertThat(endpoint.connectionCount(laptop.session().id())).isZero();
+
+    sessions.revokeAllExcept(7, null, RevocationReason.PASSWORD_CHANGED);
+    assertThat(phoneTab.closeCode).isEqualTo(4001);
+    assertThat(phoneTab.closedWith).isEqualTo("password_changed");
+    assertThat(guest.closedWith).isNull();
+    assertThat(registry.counter("kaihui.signaling.signouts", "reason", "logout").count())
+        .isGreaterThanOrEqualTo(2);
+    // Nothing of a token was ever sent.
+    assertThat(laptopTab1.frames).isEmpty();
+  }
+
+  @Test
+  void aSocketWhoseSessionEndedWhileItOpenedIsClosedAtOnce() {
+    IssuedSession issued = sessions.create(7, false, ClientInfo.UNKNOWN);
+    // The upgrade saw a live session; it is signed in elsewhere before the socket is listed.
+    sessions.revoke(issued.session().id(), RevocationReason.SIGNED_IN_ELSEWHERE);
+    Recorder r = new Recorder();
+    endpoint.attach(endpoint.newConnection(r, issued.session()));
+    assertThat(r.closeCode).isEqualTo(4001);
+    assertThat(r.closedWith).isEqualTo("signed_in_elsewhere");
+    assertThat(endpoint.connectionCount(issued.session().id())).isZero();
+  }
+
+  private JsonNode last(Recorder r) throws Exception {
+    return json.readTree(r.frames.get(r.frames.size() - 1));
+  }
+
+  @Test
+  void garbageIsAnsweredWithBadRequestAndCounted() throws Exception {
+    Recorder r = new Recorder();
+    SignalingConnection c = endpoint.newConnection(r);
+    long before = endpoint.malformedMessages();
+    List<String> garbage = List.of("", "{", "null", "[]", "42", "\"join\"", "{}",
+        "{\"type\":\"nope\",\"id\":7}", "{\"type\":\"join\"}", "{\"id\":3}",
+        "{\"type\":\"ping\",\"id\":\"x\"}", "{\"type\":\"setMuted\",\"id\":9,\"audioMuted\":null}",
+        "\u0000\u0001\u0002");
+    for (String g : garbage) {
+      int n = r.frames.size();
+      endpoint.onText(c, g);
+      assertThat(r.frames).as("one answer to %s", g).hasSize(n + 1);
+      JsonNode answer = last(r);
+      assertThat(answer.path("type").asText()).as("answer to %s", g).isEqualTo("error");
+      assertThat(answer.path("code").asText()).isEqualTo("bad_request");
+    }
+    assertThat(endpoint.malformedMessages() - before).isEqualTo(garbage.size());
+    assertThat(registry.counter("kaihui.signaling.errors", "code", "bad_request").count())
+        .isGreaterThanOrEqualTo(garbage.size());
+    // The id of an unknown request type is still echoed.
+    endpoint.onText(c, "{\"type\":\"nope\",\"id\":7}");
+    assertThat(last(r).path("id").asLong()).isEqualTo(7);
+  }
+
+  @Test
+  void randomBytesNeverThrow() {
+    Recorder r = new Recorder();
+    SignalingConnection c = endpoint.newConnection(r);
+    Random random = new Random(7);
+    String alphabet = "{}[]\":,0123456789abcdefghijklmnopqrstuvwxyz typeidjoin\\\u00e9\u4f1a";
+    for (int i = 0; i < 5000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int len = random.nextInt(80);
+      for (int j = 0; j < len; j++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      endpoint.onText(c, sb.toString());
+    }
+    assertThat(r.frames).hasSize(5000);
+    assertThat(r.closedWith).isNull();
+  }
+
+  @Test
+  void requestsBeforeJoiningAreRefused() throws Exception {
+    Recorder r = new Recorder();
+    SignalingConnection c = endpoint.newConnection(r);
+    endpoint.onText(c, "{\"type\":\"publish\",\"id\":1,\"sdp\":\"v=0\"}");
+    assertThat(last(r).path("code").asText()).isEqualTo("not_joined");
+    endpoint.onText(c, "{\"type\":\"ping\",\"id\":2}");
+    assertThat(last(r).path("type").asText()).isEqualTo("ok");
+    assertThat(last(r).path("id").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void joinValidatesNumberAndName() throws Exception {
+    Recorder r = new Recorder();
+    SignalingConnection c = endpoint.newConnection(r);
+    endpoint.onText(c, "{\"type\":\"join\",\"id\":1,\"meetingNumber\":\"12\","
+        + "\"displayName\":\"A\",\"audioMuted\":false,\"videoMuted\":false}");
+    assertThat(last(r).path("code").asText()).isEqualTo("bad_request");
+    endpoint.onText(c, "{\"type\":\"join\",\"id\":2,\"meetingNumber\":\"999999999\","
+        + "\"displayName\":\"A\",\"audioMuted\":false,\"videoMuted\":false}");
+    assertThat(last(r).path("code").asText()).isEqualTo("meeting_not_found");
+    Meeting m = meetings.create();
+    endpoint.onText(c, "{\"type\":\"join\",\"id\":3,\"meetingNumber\":\"" + m.number()
+        + "\",\"displayName\":\"   \",\"audioMuted\":false,\"videoMuted\":false}");
+    assertThat(last(r).path("code").asText()).isEqualTo("bad_request");
+    assertThat(m.participantCount()).isZero();
+  }
+
+  @Test
+  void twoParticipantsSeeEachOtherJoinAndLeave() throws Exception {
+    Meeting m = meetings.create();
+    Recorder ra = new Recorder();
+    Recorder rb = new Recorder();
+    SignalingConnection a = endpoint.newConnection(ra);
+    SignalingConnection b = endpoint.newConnection(rb);
+    endpoint.onText(a, "{\"type\":\"join\",\"id\":1,\"meetingNumber\":\"" + m.number()
+        + "\",\"displayName\":\"Alice\",\"audioMuted\":false,\"videoMuted\":true}");
+    JsonNode joinedA = last(ra);
+    assertThat(joinedA.path("type").asText()).isEqualTo("joinResponse");
+    assertThat(joinedA.path("participants")).isEmpty();
+    endpoint.onText(b, "{\"type\":\"join\",\"id\":1,\"meetingNumber\":\"" + m.number()
+        + "\",\"displayName\":\"Bob\",\"audioMuted\":true,\"videoMuted\":false}");
+    JsonNode joinedB = last(rb);
+    assertThat(joinedB.path("participants").get(0).path("displayName").asText())
+        .isEqualTo("Alice");
+    assertThat(joinedB.path("participants").get(0).path("videoMuted").asBoolean()).isTrue();
+    JsonNode event = last(ra);
+    assertThat(event.path("type").asText()).isEqualTo("participantJoined");
+    assertThat(event.path("participant").path("displayName").asText()).isEqualTo("Bob");
+    String bobId = joinedB.path("participantId").asText();
+
+    endpoint.onText(b, "{\"type\":\"setMuted\",\"id\":2,\"audioMuted\":false,\"videoMuted\":false}");
+    assertThat(last(ra).path("type").asText()).isEqualTo("participantUpdated");
+    assertThat(last(ra).path("participant").path("audioMuted").asBoolean()).isFalse();
+
+    endpoint.onText(b, "{\"type\":\"join\",\"id\":3,\"meetingNumber\":\"" + m.number()
+        + "\",\"displayName\":\"Bob\",\"audioMuted\":true,\"videoMuted\":false}");
+    assertThat(last(rb).path("code").asText()).isEqualTo("already_joined");
+
+    endpoint.onText(b, "{\"type\":\"leave\",\"id\":4}");
+    assertThat(last(rb).path("type").asText()).isEqualTo("ok");
+    JsonNode left = last(ra);
+    assertThat(left.path("type").asText()).isEqualTo("participantLeft");
+    assertThat(left.path("participantId").asText()).isEqualTo(bobId);
+    assertThat(left.path("reason").asText()).isEqualTo("left");
+    assertThat(m.participantCount()).isEqualTo(1);
+  }
+
+  @Test
+  void badSdpIsAClearError() throws Exception {
+    Meeting m = meetings.create();
+    Recorder r = new Recorder();
+    SignalingConnection c = endpoint.newConnection(r);
+    endpoint.onText(c, "{\"type\":\"join\",\"id\":1,\"meetingNumber\":\"" + m.number()
+        + "\",\"displayName\":\"Alice\",\"audioMuted\":false,\"videoMuted\":false}");
+    for (String sdp : List.of("", "hello", "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n",
+        "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n")) {
+      endpoint.onText(c, json.writeValueAsString(java.util.Map.of(
+          "type", "publish", "id", 2, "sdp", sdp)));
+      assertThat(last(r).path("code").asText()).as("sdp %s", sdp).isEqualTo("bad_sdp");
+      assertThat(last(r).path("message").asText()).isNotBlank();
+    }
+    assertThat(m.participantCount()).isEqualTo(1);
+  }
+
+  @Test
+  void displayNames() throws Exception {
+    assertThat(SignalingEndpoint.displayName("  王小明 ")).isEqualTo("王小明");
+    assertThat(SignalingEndpoint.displayName("x".repeat(64))).hasSize(64);
+    assertThatThrownBy(() -> SignalingEndpoint.displayName("x".repeat(65)))
+        .isInstanceOf(MeetingException.class);
+    assertThatThrownBy(() -> SignalingEndpoint.displayName("a\u0007b"))
+        .isInstanceOf(MeetingException.class);
+    assertThatThrownBy(() -> SignalingEndpoint.displayName("a\u202eb"))
+        .isInstanceOf(MeetingException.class);
+    assertThatThrownBy(() -> SignalingEndpoint.displayName(null))
+        .isInstanceOf(MeetingException.class);
+  }
+}

@@ -1,0 +1,148 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/ApiError';
+import { createMeeting, getMeeting, type Fetch } from '../api/meetingsApi';
+import { useAccount } from '../hooks/useAccount';
+import { errorKey, type ErrorKey } from '../i18n/errorKey';
+import {
+  formatMeetingNumber,
+  isValidMeetingNumber,
+  meetingPath,
+  normalizeMeetingNumber,
+} from '../meeting/meetingNumber';
+import { navigate } from '../navigation';
+import { loadDisplayName, saveDisplayName } from '../preferences';
+import { Icon } from './Icon';
+import { LightHeader } from './LightHeader';
+
+type Busy = 'idle' | 'creating' | 'checking';
+
+/**
+ * StartPage (`/`): my display name (the account's when signed in, else the one remembered),
+ * "New meeting" (creates one and opens it) and "Join" with a meeting number (checked with the
+ * server first).
+ */
+export function StartPage({ fetchFn }: { fetchFn?: Fetch }) {
+  const { t } = useTranslation();
+  const nameId = useId();
+  const numberId = useId();
+  const errorId = useId();
+  const { account } = useAccount();
+  const accountName = account?.displayName ?? null;
+  const [displayName, setDisplayName] = useState(() => accountName ?? loadDisplayName());
+  // Typed here: the account's name (which may arrive later) no longer replaces it.
+  const edited = useRef(false);
+  const [meetingNumber, setMeetingNumber] = useState('');
+  const [busy, setBusy] = useState<Busy>('idle');
+  // A key, not a text, so that the message follows a language switch.
+  const [error, setError] = useState<ErrorKey | 'validation.meetingNumber' | null>(null);
+
+  useEffect(() => {
+    if (accountName !== null && !edited.current) setDisplayName(accountName);
+  }, [accountName]);
+
+  const onNewMeeting = async () => {
+    setError(null);
+    setBusy('creating');
+    try {
+      const created = await createMeeting(fetchFn);
+      navigate(meetingPath(created));
+    } catch (e) {
+      setError(errorKey(e instanceof ApiError ? e.code : 'unknown'));
+      setBusy('idle');
+    }
+  };
+
+  const onJoin = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (!isValidMeetingNumber(meetingNumber)) {
+      setError('validation.meetingNumber');
+      return;
+    }
+    const number = normalizeMeetingNumber(meetingNumber);
+    setBusy('checking');
+    try {
+      await getMeeting(number, fetchFn);
+      navigate(meetingPath(number));
+    } catch (e) {
+      setError(errorKey(e instanceof ApiError ? e.code : 'unknown'));
+      setBusy('idle');
+    }
+  };
+
+  return (
+    <div className="light-page">
+      <LightHeader />
+      <main className="start">
+        <section className="start__intro">
+          <h1>{t('start.title')}</h1>
+          <p>{t('start.subtitle')}</p>
+        </section>
+        <section className="card start__card">
+          <div className="field">
+            <label htmlFor={nameId}>{t('start.displayName')}</label>
+            <input
+              id={nameId}
+              type="text"
+              autoComplete="name"
+              maxLength={64}
+              placeholder={t('start.displayNamePlaceholder')}
+              value={displayName}
+              onChange={(event) => {
+                edited.current = true;
+                setDisplayName(event.target.value);
+                saveDisplayName(event.target.value);
+              }}
+            />
+          </div>
+          <button
+            type="button"
+            className="button button--primary button--large"
+            onClick={() => void onNewMeeting()}
+            disabled={busy !== 'idle'}
+          >
+            <Icon name="plus" />
+            <span>{t('start.newMeeting')}</span>
+          </button>
+          <p className="hint">{t('start.newMeetingHint')}</p>
+          <div className="divider" aria-hidden="true">
+            <span>{t('start.or')}</span>
+          </div>
+          <form className="start__join" onSubmit={(event) => void onJoin(event)} noValidate>
+            <div className="field">
+              <label htmlFor={numberId}>{t('start.meetingNumber')}</label>
+              <div className="field__row">
+                <input
+                  id={numberId}
+                  className="meeting-number-input"
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  placeholder="123 456 789"
+                  value={meetingNumber}
+                  aria-invalid={error !== null}
+                  aria-describedby={error !== null ? errorId : undefined}
+                  onChange={(event) => setMeetingNumber(formatMeetingNumber(event.target.value))}
+                />
+                <button type="submit" className="button button--secondary" disabled={busy !== 'idle'}>
+                  <Icon name="enter" />
+                  <span>{t('start.join')}</span>
+                </button>
+              </div>
+            </div>
+          </form>
+          <p className="busy" aria-live="polite">
+            {busy === 'creating' ? t('start.creating') : busy === 'checking' ? t('start.checking') : ''}
+          </p>
+          {error !== null && (
+            <p id={errorId} className="form-error" role="alert">
+              <Icon name="alert" size={16} />
+              {t(error)}
+            </p>
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}
