@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './ApiError';
-import { createMeeting, getMeeting, type Fetch } from './meetingsApi';
+import { createMeeting, endMeeting, getMeeting, meetingHistory, updateMeeting, type Fetch } from './meetingsApi';
 
 function respond(status: number, body: unknown): Fetch {
   return vi.fn(async () =>
@@ -18,13 +18,50 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 describe('meetingsApi', () => {
-  it('createMeeting posts and returns the number', async () => {
-    const fetchFn = respond(201, { meetingNumber: '123456789' });
-    await expect(createMeeting(fetchFn)).resolves.toBe('123456789');
+  const summary = {
+    meetingNumber: '123456789', title: 'Weekly sync', hostName: 'Ada', allowGuests: true,
+    participantCount: 0, startedAtMs: 1, youAreHost: true,
+  };
+
+  it('createMeeting posts the title and guest setting and returns the summary', async () => {
+    const fetchFn = respond(201, summary);
+    await expect(createMeeting({ title: 'Weekly sync', allowGuests: true }, fetchFn)).resolves.toEqual(summary);
     expect(fetchFn).toHaveBeenCalledWith('/api/v1/meetings', expect.objectContaining({ method: 'POST' }));
     const init = vi.mocked(fetchFn).mock.calls[0]![1]!;
     expect(init.credentials).toBe('same-origin');
     expect((init.headers as Record<string, string>)['X-Kaihui-Request']).toBe('1');
+    expect(JSON.parse(init.body as string)).toEqual({ title: 'Weekly sync', allowGuests: true });
+  });
+
+  it('createMeeting reports not_signed_in without a session', async () => {
+    const error = await failure(createMeeting({ title: null, allowGuests: false }, respond(401, { code: 'not_signed_in', message: 'x' })));
+    expect([error.code, error.status]).toEqual(['not_signed_in', 401]);
+  });
+
+  it('updateMeeting patches the settings with the CSRF header', async () => {
+    const fetchFn = respond(200, { ...summary, allowGuests: false });
+    await expect(updateMeeting('123456789', { allowGuests: false }, fetchFn)).resolves.toMatchObject({ allowGuests: false });
+    const [url, init] = vi.mocked(fetchFn).mock.calls[0]!;
+    expect([url, init!.method, JSON.parse(init!.body as string)]).toEqual(['/api/v1/meetings/123456789', 'PATCH', { allowGuests: false }]);
+    expect((init!.headers as Record<string, string>)['X-Kaihui-Request']).toBe('1');
+    const error = await failure(updateMeeting('123456789', { allowGuests: true }, respond(403, { code: 'not_host', message: 'x' })));
+    expect(error.code).toBe('not_host');
+  });
+
+  it('endMeeting deletes the meeting', async () => {
+    const fetchFn = vi.fn<Fetch>(async () => new Response(null, { status: 204 }));
+    await expect(endMeeting('123456789', fetchFn)).resolves.toBeUndefined();
+    const [url, init] = vi.mocked(fetchFn).mock.calls[0]!;
+    expect([url, init!.method]).toEqual(['/api/v1/meetings/123456789', 'DELETE']);
+    expect((init!.headers as Record<string, string>)['X-Kaihui-Request']).toBe('1');
+  });
+
+  it('meetingHistory asks for 50 and returns the list', async () => {
+    const past = [{ meetingNumber: '123456789', title: 'Weekly sync', hostName: 'Bob', startedAtMs: 1, endedAtMs: null, participants: ['Bob'], guests: 0 }];
+    const fetchFn = respond(200, past);
+    await expect(meetingHistory(undefined, fetchFn)).resolves.toEqual(past);
+    expect(fetchFn).toHaveBeenCalledWith('/api/v1/meetings/history?limit=50', expect.objectContaining({ method: 'GET' }));
+    expect((await failure(meetingHistory(10, respond(200, { not: 'a list' })))).code).toBe('server_error');
   });
 
   it('getMeeting returns the summary', async () => {
@@ -45,15 +82,16 @@ describe('meetingsApi', () => {
 
   it('reports server_error for an error without a JSON code', async () => {
     expect((await failure(getMeeting('1', respond(502, '<html>bad gateway</html>')))).code).toBe('server_error');
-    expect((await failure(createMeeting(respond(201, '"just a string"')))).code).toBe('server_error');
-    expect((await failure(createMeeting(respond(201, {})))).code).toBe('server_error');
+    const create = { title: null, allowGuests: false };
+    expect((await failure(createMeeting(create, respond(201, '"just a string"')))).code).toBe('server_error');
+    expect((await failure(createMeeting(create, respond(201, {})))).code).toBe('server_error');
   });
 
   it('reports network when the server cannot be reached', async () => {
     const offline: Fetch = async () => {
       throw new TypeError('Failed to fetch');
     };
-    const error = await failure(createMeeting(offline));
+    const error = await failure(createMeeting({ title: null, allowGuests: false }, offline));
     expect([error.code, error.status]).toEqual(['network', 0]);
   });
 });

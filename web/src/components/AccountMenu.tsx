@@ -8,10 +8,11 @@ import { errorKey, type ErrorKey } from '../i18n/errorKey';
 import { AccountAvatar } from './AccountAvatar';
 import { AppLink } from './AppLink';
 import { Icon } from './Icon';
+import { PresenceIndicator } from './PresenceIndicator';
 
 /**
  * AccountMenu is the account corner of a light page's header. Signed in: my avatar and display
- * name, opening a small menu with "Profile" and "Sign out". Signed out: "Sign in" and "Register"
+ * name, opening a small menu with "Profile" and "Sign out", and my presence next to it. Signed out: "Sign in" and "Register"
  * links, which come back to this page afterwards. Nothing while the page does not know yet.
  */
 export function AccountMenu() {
@@ -78,6 +79,7 @@ export function AccountMenu() {
 
   return (
     <div className="account-corner account-menu" ref={root}>
+      <PresenceIndicator />
       <button
         ref={trigger}
         type="button"

@@ -7,6 +7,7 @@ import i18n from '../i18n/i18n';
 import { testAccount } from '../testing/accountTesting';
 import { ADA, apiError, fakeFetch, json } from '../testing/fakeFetch';
 import { navigate } from '../navigation';
+import { FakeSocket } from '../testing/FakeSocket';
 import { App } from './App';
 
 /** A store whose server answers `GET /api/v1/me` with `me()`, on a clock the test moves. */
@@ -141,5 +142,91 @@ describe('App', () => {
     await waitFor(() => expect(store.state).toEqual({ status: 'signedOut', cause: 'none' }));
     expect(window.location.pathname).toBe('/');
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+  describe('app connection', () => {
+    let sockets: FakeSocket[];
+    const clock = { now: 1_000_000 };
+    const connection = {
+      createSocket: (url: string) => {
+        const socket = new FakeSocket(url);
+        sockets.push(socket);
+        return socket;
+      },
+      now: () => clock.now,
+      pingIntervalMs: 100,
+    };
+    const socket = () => sockets[sockets.length - 1]!;
+    const presence = () => document.querySelector<HTMLElement>('[data-presence]');
+
+    beforeEach(() => {
+      sockets = [];
+    });
+
+    it('opens /ws while signed in, shows my presence in the header and pings with away', async () => {
+      window.history.pushState(null, '', '/profile');
+      const { store } = server(() => json(200, ADA));
+      render(<App store={store} connection={connection} />);
+      await waitFor(() => expect(sockets).toHaveLength(1));
+      expect(socket().url).toBe(`ws://${window.location.host}/ws`);
+      act(() => socket().open());
+      expect(socket().lastSent('ping')).toMatchObject({ away: false });
+      act(() => socket().receive({ type: 'presence', userId: ADA.userId, state: 'online' }));
+      const indicator = screen.getByRole('img', { name: 'Presence: Online' });
+      expect(indicator.dataset.presence).toBe('online');
+      act(() => socket().receive({ type: 'presence', userId: ADA.userId, state: 'in_meeting' }));
+      expect(presence()!.dataset.presence).toBe('in_meeting');
+      await act(() => i18n.changeLanguage('zh-CN'));
+      expect(screen.getByRole('img', { name: '状态：会议中' })).toBeTruthy();
+      await act(() => i18n.changeLanguage('en'));
+
+      // Ten minutes without touching the page: the next ping says away.
+      clock.now += 10 * 60_000;
+      await act(() => new Promise((resolve) => setTimeout(resolve, 150)));
+      expect(socket().lastSent('ping')).toMatchObject({ away: true });
+      act(() => {
+        document.dispatchEvent(new Event('pointerdown'));
+      });
+      act(() => socket().drop(1006));
+      expect(presence()!.dataset.presence).toBe('reconnecting');
+      expect(screen.getByRole('img', { name: 'Presence: Reconnecting…' })).toBeTruthy();
+      await waitFor(() => expect(sockets).toHaveLength(2), { timeout: 2000 });
+      act(() => socket().open());
+      expect(socket().lastSent('ping')).toMatchObject({ away: false });
+      act(() => socket().receive({ type: 'presence', userId: ADA.userId, state: 'online' }));
+      expect(presence()!.dataset.presence).toBe('online');
+    });
+
+    it('on close 4001, wherever I am, goes to the sign-in page saying why, and closes', async () => {
+      window.history.pushState(null, '', '/profile');
+      const { store } = server(() => json(200, ADA));
+      render(<App store={store} connection={connection} />);
+      await waitFor(() => expect(sockets).toHaveLength(1));
+      act(() => socket().open());
+      act(() => socket().drop(4001, 'signed_in_elsewhere'));
+      await waitFor(() => expect(window.location.pathname).toBe('/login'));
+      expect(window.location.search).toBe('?next=%2Fprofile');
+      expect(store.state).toEqual({ status: 'signedOut', cause: 'signed_in_elsewhere' });
+      expect(screen.getByRole('alert').textContent).toBe('You were signed out because this account signed in elsewhere');
+      expect(presence()).toBeNull();
+      await act(() => new Promise((resolve) => setTimeout(resolve, 1200)));
+      expect(sockets).toHaveLength(1);
+    });
+
+    it('opens nothing for a guest, and closes when I sign out', async () => {
+      window.history.pushState(null, '', '/profile');
+      const guest = server(() => apiError(401, 'not_signed_in'));
+      const { unmount } = render(<App store={guest.store} connection={connection} />);
+      await waitFor(() => expect(guest.store.state.status).toBe('signedOut'));
+      expect(sockets).toHaveLength(0);
+      unmount();
+
+      const fetchFn = fakeFetch((call) => (call.url === '/api/v1/me' ? json(200, ADA) : new Response(null, { status: 204 })));
+      const store = new AccountStore(new AccountClient(fetchFn));
+      render(<App store={store} connection={connection} />);
+      await waitFor(() => expect(sockets).toHaveLength(1));
+      await act(() => store.signOut());
+      expect(socket().closedByClient).toBe(true);
+      expect(presence()).toBeNull();
+    });
   });
 });

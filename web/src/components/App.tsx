@@ -6,6 +6,8 @@ import { accountPagePath } from '../account/returnPath';
 import { usePathname } from '../hooks/usePathname';
 import { useSessionRecheck } from '../hooks/useSessionRecheck';
 import { navigate } from '../navigation';
+import { PresenceContext } from '../presence/PresenceContext';
+import { useAppConnection, type AppConnectionSetup } from '../presence/useAppConnection';
 import { parseRoute } from '../route';
 import { MeetingRoute } from './MeetingRoute';
 import { ProfilePage } from './ProfilePage';
@@ -18,9 +20,17 @@ import { StartPage } from './StartPage';
  * account pages `/login`, `/register` and `/profile`. It asks the server who is signed in when
  * it starts and again when the page comes back into view; when the server has signed this
  * browser out (the account signed in elsewhere, the password changed...), whatever the page, it
- * goes to the sign-in page, which says why and comes back here.
+ * goes to the sign-in page, which says why and comes back here. While someone is signed in it
+ * keeps the app connection open (my presence in the header, and the server's sign-out at once).
  */
-export function App({ store = defaultAccountStore }: { store?: AccountStore }) {
+export function App({
+  store = defaultAccountStore,
+  connection,
+}: {
+  store?: AccountStore;
+  /** Replaces the app connection's WebSocket factory and activity clock (tests). */
+  connection?: AppConnectionSetup;
+}) {
   const { t } = useTranslation();
   const pathname = usePathname();
   const route = parseRoute(pathname);
@@ -31,6 +41,7 @@ export function App({ store = defaultAccountStore }: { store?: AccountStore }) {
     void store.load();
   }, [store]);
   useSessionRecheck(store);
+  const presence = useAppConnection(store, connection);
   useEffect(() => {
     if (state.status !== 'signedOut' || !isForcedSignOut(state.cause) || redirected.current === state) return;
     redirected.current = state;
@@ -40,7 +51,11 @@ export function App({ store = defaultAccountStore }: { store?: AccountStore }) {
   useEffect(() => {
     if (route.kind === 'start') document.title = `${t('app.name')} · ${t('app.tagline')}`;
   }, [route.kind, t]);
-  return <AccountContext value={store}>{screen(route)}</AccountContext>;
+  return (
+    <AccountContext value={store}>
+      <PresenceContext value={presence}>{screen(route)}</PresenceContext>
+    </AccountContext>
+  );
 }
 
 function screen(route: ReturnType<typeof parseRoute>) {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMeetingNumber } from '../meeting/meetingNumber';
+import { BusyButton } from './BusyButton';
 import { Icon } from './Icon';
 import { LightHeader } from './LightHeader';
 
@@ -26,15 +27,9 @@ export function LeftScreen(props: {
           <h1>{t('left.title')}</h1>
           <p>{t('left.meeting', { number: formatMeetingNumber(props.meetingNumber) })}</p>
           <div className="left__actions">
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={props.onRejoin}
-              disabled={props.rejoining}
-              aria-busy={props.rejoining}
-            >
+            <BusyButton className="button button--primary" busy={props.rejoining} onClick={props.onRejoin}>
               {t('left.rejoin')}
-            </button>
+            </BusyButton>
             <button type="button" className="button button--secondary" onClick={props.onHome}>
               {t('left.home')}
             </button>

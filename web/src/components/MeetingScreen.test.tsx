@@ -7,6 +7,7 @@ import i18n from '../i18n/i18n';
 import { LocalMedia, type UserMediaSource } from '../media/LocalMedia';
 import { FakePeerConnection } from '../testing/FakePeerConnection';
 import { FakeSocket } from '../testing/FakeSocket';
+import type { Fetch } from '../api/meetingsApi';
 import type { JoinChoices } from './JoinChoices';
 import { MeetingScreen } from './MeetingScreen';
 
@@ -44,13 +45,18 @@ describe('MeetingScreen', () => {
   let socket: FakeSocket;
   let pcs: FakePeerConnection[] = [];
   let onLeft: ReturnType<typeof vi.fn<(choices: JoinChoices) => void>>;
+  let onEnded: ReturnType<typeof vi.fn<(by: string) => void>>;
+  let onSignInRequired: ReturnType<typeof vi.fn<() => void>>;
 
   async function renderJoined(
     media = new LocalMedia(undefined),
     joinChoices = choices,
     store = new AccountStore(),
+    extra: { meeting?: object; me?: object; fetchFn?: Fetch; participants?: object[] } = {},
   ) {
     onLeft = vi.fn<(choices: JoinChoices) => void>();
+    onEnded = vi.fn<(by: string) => void>();
+    onSignInRequired = vi.fn<() => void>();
     pcs = [];
     render(
       <AccountContext value={store}>
@@ -59,6 +65,9 @@ describe('MeetingScreen', () => {
           choices={joinChoices}
           media={media}
           onLeft={onLeft}
+          onEnded={onEnded}
+          onSignInRequired={onSignInRequired}
+          fetchFn={extra.fetchFn}
           connect={{
             createSocket: (url) => (socket = new FakeSocket(url)),
             createPeerConnection: (config) => {
@@ -77,7 +86,11 @@ describe('MeetingScreen', () => {
         id: 1,
         meetingNumber: '123456789',
         participantId: 'p-me',
-        participants: [{ participantId: 'p-ada', displayName: 'Ada', audioMuted: true, videoMuted: true }],
+        participants: extra.participants ?? [
+          { participantId: 'p-ada', displayName: 'Ada', audioMuted: true, videoMuted: true },
+        ],
+        meeting: extra.meeting,
+        me: extra.me,
       });
       await vi.advanceTimersByTimeAsync(0);
       socket.receive({ type: 'publishResponse', id: 2, sdp: 'answer' });
@@ -240,5 +253,134 @@ describe('MeetingScreen', () => {
     await act(() => vi.advanceTimersByTimeAsync(60_000));
     expect(pcs.every((pc) => pc.closed)).toBe(true);
     expect(socket).toBe(first);
+  });
+  const meeting = {
+    meetingNumber: '123456789', title: 'Weekly sync', hostName: 'Me', allowGuests: false,
+    participantCount: 2, startedAtMs: 1, youAreHost: true,
+  };
+  const meAsHost = { participantId: 'p-me', displayName: 'Me', audioMuted: false, videoMuted: true, host: true, guest: false, avatarUrl: null };
+
+  it('shows the title, and marks the host and guests on tiles and in the panel', async () => {
+    await renderJoined(undefined, choices, undefined, {
+      meeting: { ...meeting, youAreHost: false, hostName: 'Ada' },
+      me: { ...meAsHost, host: false, guest: true },
+      participants: [
+        { participantId: 'p-ada', displayName: 'Ada', audioMuted: true, videoMuted: true, host: true, guest: false, avatarUrl: '/api/v1/users/1/avatar?v=2' },
+      ],
+    });
+    expect(screen.getByRole('heading', { name: 'Weekly sync' })).toBeTruthy();
+    expect(document.title).toBe('Weekly sync · Kaihui');
+    const ada = screen.getByRole('group', { name: 'Ada' });
+    expect(within(ada).getByText('Host')).toBeTruthy();
+    expect(ada.querySelector('img')?.getAttribute('src')).toBe('/api/v1/users/1/avatar?v=2');
+    expect(within(screen.getByRole('group', { name: 'Me (you)' })).getByText('Guest')).toBeTruthy();
+    // Not the host: no host controls.
+    expect(screen.queryByRole('checkbox', { name: 'Allow guests' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'End meeting for everyone' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /Participants/ }));
+    const panel = screen.getByRole('complementary', { name: 'Participants' });
+    expect(within(panel).getByText('Host')).toBeTruthy();
+    expect(within(panel).getByText('Guest')).toBeTruthy();
+    await act(() => i18n.changeLanguage('zh-CN'));
+    expect(within(panel).getByText('主持人')).toBeTruthy();
+    expect(within(panel).getByText('访客')).toBeTruthy();
+  });
+
+  it('the host allows guests, and the setting follows meetingUpdated', async () => {
+    const fetchFn = vi.fn<Fetch>(async () => new Response(JSON.stringify({ ...meeting, allowGuests: true }), { status: 200 }));
+    await renderJoined(undefined, choices, undefined, { meeting, me: meAsHost, fetchFn });
+    const toggle = screen.getByRole('checkbox', { name: 'Allow guests' }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    await act(async () => {
+      fireEvent.click(toggle);
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    const [url, init] = fetchFn.mock.calls[0]!;
+    expect([url, init?.method, JSON.parse(init!.body as string)]).toEqual(['/api/v1/meetings/123456789', 'PATCH', { allowGuests: true }]);
+    expect(toggle.checked).toBe(true);
+    act(() => socket.receive({ type: 'meetingUpdated', meeting: { ...meeting, allowGuests: false, youAreHost: false } }));
+    expect((screen.getByRole('checkbox', { name: 'Allow guests' }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('shows the guest setting at once, and undoes it when the server refuses', async () => {
+    let answer!: (response: Response) => void;
+    const fetchFn = vi.fn<Fetch>(() => new Promise<Response>((resolve) => (answer = resolve)));
+    await renderJoined(undefined, choices, undefined, { meeting, me: meAsHost, fetchFn });
+    const toggle = screen.getByRole('checkbox', { name: 'Allow guests' }) as HTMLInputElement;
+    fireEvent.click(toggle);
+    expect(toggle.checked).toBe(true);
+    expect(toggle.disabled).toBe(true);
+    await act(async () => {
+      answer(new Response(JSON.stringify({ code: 'not_host', message: 'x' }), { status: 403 }));
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(toggle.checked).toBe(false);
+    expect(toggle.disabled).toBe(false);
+    expect(screen.getByText('Only the host of the meeting can do that.')).toBeTruthy();
+  });
+
+  it('the host ends the meeting for everyone after confirming', async () => {
+    const fetchFn = vi.fn<Fetch>(async () => new Response(null, { status: 204 }));
+    await renderJoined(undefined, choices, undefined, { meeting, me: meAsHost, fetchFn });
+    fireEvent.click(screen.getByRole('button', { name: 'End meeting for everyone' }));
+    const dialog = screen.getByRole('dialog', { name: 'End the meeting for everyone?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(fetchFn).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'End meeting for everyone' }));
+    await act(async () => {
+      fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'End meeting' }));
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    const [url, init] = fetchFn.mock.calls[0]!;
+    expect([url, init?.method]).toEqual(['/api/v1/meetings/123456789', 'DELETE']);
+    expect(onEnded).toHaveBeenCalledWith('Me');
+    expect(socket.closedByClient).toBe(true);
+  });
+
+  it('says why the meeting could not be ended', async () => {
+    const fetchFn = vi.fn<Fetch>(async () => new Response(JSON.stringify({ code: 'not_host', message: 'x' }), { status: 403 }));
+    await renderJoined(undefined, choices, undefined, { meeting, me: meAsHost, fetchFn });
+    fireEvent.click(screen.getByRole('button', { name: 'End meeting for everyone' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'End meeting' }));
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(within(screen.getByRole('dialog')).getByRole('alert').textContent).toContain('Only the host of the meeting can do that.');
+    expect(onEnded).not.toHaveBeenCalled();
+  });
+
+  it('everyone hands over to the ended screen on meetingEnded, without reconnecting', async () => {
+    await renderJoined();
+    const first = socket;
+    await act(async () => {
+      socket.receive({ type: 'meetingEnded', reason: 'ended_by_host', by: 'Ada' });
+      await vi.advanceTimersByTimeAsync(60_000);
+    });
+    expect(onEnded).toHaveBeenCalledWith('Ada');
+    expect(socket).toBe(first);
+  });
+
+  it('hands over to sign in when the server refuses a guest', async () => {
+    onSignInRequired = vi.fn();
+    render(
+      <MeetingScreen
+        meetingNumber="123456789"
+        choices={choices}
+        media={new LocalMedia(undefined)}
+        onLeft={vi.fn()}
+        onEnded={vi.fn()}
+        onSignInRequired={onSignInRequired}
+        connect={{ createSocket: (url) => (socket = new FakeSocket(url)), createPeerConnection: (config) => new FakePeerConnection(config) }}
+      />,
+    );
+    await act(async () => {
+      socket.open();
+      socket.receive({ type: 'error', id: 1, code: 'sign_in_required', message: 'guests not allowed' });
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(onSignInRequired).toHaveBeenCalled();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
   });
 });

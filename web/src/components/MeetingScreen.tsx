@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountPagePath } from '../account/returnPath';
+import { ApiError } from '../api/ApiError';
+import { endMeeting, updateMeeting, type Fetch } from '../api/meetingsApi';
 import { copyText } from '../copyText';
 import { useAccount } from '../hooks/useAccount';
 import { useLocalMediaState } from '../hooks/useLocalMediaState';
 import { useMeetingSession } from '../hooks/useMeetingSession';
+import { errorKey, type ErrorKey } from '../i18n/errorKey';
 import type { LocalMedia } from '../media/LocalMedia';
 import type { MeetingSessionOptions } from '../meeting/MeetingSession';
 import { formatMeetingNumber, meetingLink, meetingPath } from '../meeting/meetingNumber';
@@ -13,7 +16,9 @@ import type { JoinChoices } from './JoinChoices';
 import { BrandMark } from './BrandMark';
 import { ConnectionStatus } from './ConnectionStatus';
 import { ControlsBar } from './ControlsBar';
+import { EndMeetingDialog } from './EndMeetingDialog';
 import { FailurePanel } from './FailurePanel';
+import { HostControls } from './HostControls';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NoticeList } from './NoticeList';
 import { ParticipantsPanel, type ParticipantRow } from './ParticipantsPanel';
@@ -25,15 +30,24 @@ import type { TileModel } from './VideoTile';
 const COPIED_MS = 2000;
 
 /**
- * MeetingScreen is the meeting itself (dark): the video grid, the controls bar, the
- * participants panel, notices, the connection state, and the remote audio. When the server
- * signs the account out, it goes to the sign-in page, which says why.
+ * MeetingScreen is the meeting itself (dark): the meeting's title, the video grid, the controls
+ * bar, the participants panel, notices, the connection state, and the remote audio. The host
+ * also gets "Allow guests" and "End meeting for everyone" (after a confirm dialog). When the
+ * meeting ends for everyone it hands over to `onEnded`; when the server refuses a guest
+ * (`sign_in_required`), to `onSignInRequired`. When the server signs the account out, it goes
+ * to the sign-in page, which says why.
  */
 export function MeetingScreen(props: {
   meetingNumber: string;
   choices: JoinChoices;
   media: LocalMedia;
   onLeft(choices: JoinChoices): void;
+  /** The meeting ended for everyone; `by` is who ended it. */
+  onEnded(by: string): void;
+  /** The server refused to let me join as a guest: the host does not allow guests. */
+  onSignInRequired(): void;
+  /** The fetch of the host's requests (tests). */
+  fetchFn?: Fetch;
   /** Replaces the WebSocket and RTCPeerConnection factories (tests). */
   connect?: Pick<MeetingSessionOptions, 'createSocket' | 'createPeerConnection'>;
 }) {
@@ -54,11 +68,25 @@ export function MeetingScreen(props: {
   const [linkCopied, setLinkCopied] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const copiedTimer = useRef<number | undefined>(undefined);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const [hostBusy, setHostBusy] = useState(false);
+  const [endError, setEndError] = useState<ErrorKey | null>(null);
   const { store } = useAccount();
+  const { onEnded, onSignInRequired } = props;
+  const title = state.meeting?.title ?? null;
+  const amHost = state.meeting?.youAreHost === true || state.me?.host === true;
+  const myName = state.me?.displayName ?? choices.displayName;
 
   useEffect(() => {
-    document.title = `${t('meeting.title', { number: formatMeetingNumber(meetingNumber) })} · ${t('app.name')}`;
-  }, [t, meetingNumber]);
+    const heading = title ?? t('meeting.title', { number: formatMeetingNumber(meetingNumber) });
+    document.title = `${heading} · ${t('app.name')}`;
+  }, [t, meetingNumber, title]);
+  useEffect(() => {
+    if (state.endedBy !== null) onEnded(state.endedBy);
+  }, [state.endedBy, onEnded]);
+  useEffect(() => {
+    if (state.failureReason === 'sign_in_required') onSignInRequired();
+  }, [state.failureReason, onSignInRequired]);
   useEffect(() => () => window.clearTimeout(copiedTimer.current), []);
   // Signed out by the server (another sign-in, a sign-out elsewhere, a new password): the
   // sign-in page says why and comes back to this meeting.
@@ -106,17 +134,52 @@ export function MeetingScreen(props: {
     props.onLeft({ ...choices, audioMuted: state.audioMuted, cameraOn: !state.videoMuted });
   };
 
+  const setAllowGuests = async (allowGuests: boolean) => {
+    const before = state.meeting;
+    if (before === null) return;
+    setHostBusy(true);
+    // Shown at once (a checkbox that does not follow a click looks broken); undone on failure.
+    dispatch({ type: 'meetingUpdated', meeting: { ...before, allowGuests } });
+    try {
+      const meeting = await updateMeeting(meetingNumber, { allowGuests }, props.fetchFn);
+      dispatch({ type: 'meetingUpdated', meeting });
+    } catch (error) {
+      dispatch({ type: 'meetingUpdated', meeting: before });
+      dispatch({ type: 'notice', key: errorKey(error instanceof ApiError ? error.code : 'unknown') });
+    } finally {
+      setHostBusy(false);
+    }
+  };
+
+  const endForEveryone = async () => {
+    setEndError(null);
+    setHostBusy(true);
+    try {
+      await endMeeting(meetingNumber, props.fetchFn);
+      // Everyone, me too, gets `meetingEnded`; this covers the case where it comes late.
+      session?.ended(myName);
+    } catch (error) {
+      setEndError(errorKey(error instanceof ApiError ? error.code : 'unknown'));
+      setHostBusy(false);
+    }
+  };
+
+  const cancelEnd = useCallback(() => setConfirmEnd(false), []);
+
   const dismissNotice = useCallback((id: number) => dispatch({ type: 'dismissNotice', id }), [dispatch]);
 
   const others = [...state.participants.values()];
   const tiles: TileModel[] = [
     {
       participantId: state.selfId ?? '',
-      displayName: choices.displayName,
+      displayName: myName,
       audioMuted: state.audioMuted,
       videoOn: !state.videoMuted,
       track: local.videoTrack,
       local: true,
+      host: state.me?.host,
+      guest: state.me?.guest,
+      avatarUrl: state.me?.avatarUrl,
     },
     ...others.map((p) => ({
       participantId: p.participantId,
@@ -125,15 +188,21 @@ export function MeetingScreen(props: {
       videoOn: !p.videoMuted,
       track: state.tracks.get(p.participantId)?.video ?? null,
       local: false,
+      host: p.host,
+      guest: p.guest,
+      avatarUrl: p.avatarUrl,
     })),
   ];
   const rows: ParticipantRow[] = [
     {
       participantId: state.selfId ?? '',
-      displayName: choices.displayName,
+      displayName: myName,
       audioMuted: state.audioMuted,
       videoMuted: state.videoMuted,
       local: true,
+      host: state.me?.host,
+      guest: state.me?.guest,
+      avatarUrl: state.me?.avatarUrl,
     },
     ...others.map((p) => ({ ...p, local: false })),
   ];
@@ -147,14 +216,28 @@ export function MeetingScreen(props: {
             <span className="visually-hidden">{t('meeting.number')} </span>
             {formatMeetingNumber(meetingNumber)}
           </span>
+          {title !== null && <h1 className="meeting__name">{title}</h1>}
         </div>
         <ConnectionStatus state={state.connection} reason={state.failureReason} />
-        <LanguageSwitch tone="dark" />
+        <div className="meeting__actions">
+          {amHost && state.meeting !== null && (
+            <HostControls
+              allowGuests={state.meeting.allowGuests}
+              busy={hostBusy}
+              onAllowGuests={(allow) => void setAllowGuests(allow)}
+              onEndMeeting={() => {
+                setEndError(null);
+                setConfirmEnd(true);
+              }}
+            />
+          )}
+          <LanguageSwitch tone="dark" />
+        </div>
       </header>
       <main className="meeting__body">
         <VideoGrid tiles={tiles} />
         {panelOpen && <ParticipantsPanel id={panelId} rows={rows} onClose={() => setPanelOpen(false)} />}
-        {state.connection === 'failed' && (
+        {state.connection === 'failed' && state.failureReason !== 'sign_in_required' && (
           <FailurePanel reason={state.failureReason} onRetry={() => session?.retry()} />
         )}
       </main>
@@ -175,6 +258,14 @@ export function MeetingScreen(props: {
         onLeave={() => void leave()}
       />
       <NoticeList notices={state.notices} onDismiss={dismissNotice} />
+      {confirmEnd && (
+        <EndMeetingDialog
+          busy={hostBusy}
+          error={endError}
+          onConfirm={() => void endForEveryone()}
+          onCancel={cancelEnd}
+        />
+      )}
       <div hidden>
         {others.map((p) => {
           const track = state.tracks.get(p.participantId)?.audio;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Avatar } from './Avatar';
 import { Icon } from './Icon';
+import { RoleBadges } from './RoleBadges';
 
 /** One row of the participants panel. */
 export interface ParticipantRow {
@@ -9,11 +10,15 @@ export interface ParticipantRow {
   audioMuted: boolean;
   videoMuted: boolean;
   local: boolean;
+  host?: boolean;
+  guest?: boolean;
+  avatarUrl?: string | null;
 }
 
 /**
- * ParticipantsPanel lists everyone in the meeting (me first) with their microphone and camera
- * state. It is a `role="complementary"` region named "Participants".
+ * ParticipantsPanel lists everyone in the meeting (me first) with their avatar, "Host" or
+ * "Guest" badges, and their microphone and camera state. It is a `role="complementary"` region
+ * named "Participants".
  */
 export function ParticipantsPanel(props: { id: string; rows: readonly ParticipantRow[]; onClose(): void }) {
   const { t } = useTranslation();
@@ -38,10 +43,11 @@ export function ParticipantsPanel(props: { id: string; rows: readonly Participan
             className="participants__row"
             data-participant-id={row.participantId}
           >
-            <Avatar name={row.displayName} size="small" />
+            <Avatar name={row.displayName} size="small" url={row.avatarUrl} />
             <span className="participants__name">
               {row.displayName}
               {row.local && <span className="participants__you"> {t('participants.you')}</span>}
+              <RoleBadges host={row.host} guest={row.guest} />
             </span>
             <span
               className={`participants__state${row.audioMuted ? ' participants__state--off' : ''}`}

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Fetch } from '../api/meetingsApi';
 import i18n from '../i18n/i18n';
@@ -30,8 +30,16 @@ function source(failure?: string): UserMediaSource {
   };
 }
 
-const found: Fetch = async () =>
-  new Response(JSON.stringify({ meetingNumber: '123456789', participantCount: 2 }), { status: 200 });
+const summary = {
+  meetingNumber: '123456789', title: 'Weekly sync', hostName: 'Bob', allowGuests: true,
+  participantCount: 2, startedAtMs: 1, youAreHost: false,
+};
+
+function answering(body: object): Fetch {
+  return async () => new Response(JSON.stringify(body), { status: 200 });
+}
+
+const found: Fetch = answering(summary);
 
 async function renderPreJoin(media: LocalMedia, fetchFn: Fetch = found) {
   const onJoin = vi.fn();
@@ -57,6 +65,8 @@ describe('PreJoinScreen', () => {
     expect(meter.getAttribute('aria-valuemax')).toBe('100');
     expect(screen.getByText('In the meeting now: 2')).toBeTruthy();
     expect(screen.getByText('Meeting 123 456 789')).toBeTruthy();
+    expect(screen.getByText('Weekly sync')).toBeTruthy();
+    expect(screen.getByText('Hosted by Bob')).toBeTruthy();
   });
 
   it('needs a display name, then joins with my choices', async () => {
@@ -129,11 +139,67 @@ describe('PreJoinScreen', () => {
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
-    expect((screen.getByLabelText('Display name') as HTMLInputElement).value).toBe('Ada Lovelace');
+    expect(screen.queryByLabelText('Display name')).toBeNull();
+    expect(screen.getByText('You join as Ada Lovelace')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Account: Ada Lovelace' })).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
     });
     expect(onJoin).toHaveBeenCalledWith(expect.objectContaining({ displayName: 'Ada Lovelace' }));
+    expect(window.localStorage.getItem('kaihui.displayName')).toBe('Guest name');
+  });
+
+  it('signed in, joins a meeting that does not allow guests', async () => {
+    const { store } = await testAccount('signedIn');
+    renderWithAccount(
+      <PreJoinScreen meetingNumber="123456789" media={new LocalMedia(source())} onJoin={vi.fn()} fetchFn={answering({ ...summary, allowGuests: false })} />,
+      store,
+    );
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(screen.getByRole('button', { name: 'Join meeting' })).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('as a guest where guests are allowed: a display name and a small "Sign in" link back here', async () => {
+    const { store } = await testAccount('signedOut');
+    renderWithAccount(<PreJoinScreen meetingNumber="123456789" media={new LocalMedia(source())} onJoin={vi.fn()} fetchFn={found} />, store);
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(screen.getByLabelText('Display name')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Join meeting' })).toBeTruthy();
+    const links = screen.getAllByRole('link', { name: 'Sign in' }).map((a) => a.getAttribute('href'));
+    expect(links).toContain('/login?next=%2Fm%2F123456789');
+  });
+
+  it('as a guest where guests are not allowed: asks to sign in, with no way to join', async () => {
+    const { store } = await testAccount('signedOut');
+    renderWithAccount(
+      <PreJoinScreen meetingNumber="123456789" media={new LocalMedia(source())} onJoin={vi.fn()} fetchFn={answering({ ...summary, allowGuests: false })} />,
+      store,
+    );
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    const panel = screen.getByRole('status');
+    expect(panel.dataset.state).toBe('sign-in-required');
+    expect(panel.textContent).toContain('Sign in to join this meeting');
+    expect(within(panel).getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/login?next=%2Fm%2F123456789');
+    expect(within(panel).getByRole('link', { name: 'Register' }).getAttribute('href')).toBe('/register?next=%2Fm%2F123456789');
+    expect(screen.queryByRole('button', { name: 'Join meeting' })).toBeNull();
+    expect(screen.queryByLabelText('Display name')).toBeNull();
+    await act(() => i18n.changeLanguage('zh-CN'));
+    expect(screen.getByRole('status').textContent).toContain('登录后才能加入此会议');
+  });
+
+  it('shows the same panel after the server answered sign_in_required', async () => {
+    render(<PreJoinScreen meetingNumber="123456789" media={new LocalMedia(source())} onJoin={vi.fn()} fetchFn={found} signInRequired />);
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(screen.getByRole('status').dataset.state).toBe('sign-in-required');
+    expect(screen.queryByRole('button', { name: 'Join meeting' })).toBeNull();
   });
 });

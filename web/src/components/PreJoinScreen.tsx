@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/ApiError';
 import { getMeeting, type Fetch, type MeetingSummary } from '../api/meetingsApi';
@@ -8,7 +8,8 @@ import { useMediaDevices } from '../hooks/useMediaDevices';
 import { useMicLevel } from '../hooks/useMicLevel';
 import { errorKey } from '../i18n/errorKey';
 import type { LocalMedia } from '../media/LocalMedia';
-import { formatMeetingNumber } from '../meeting/meetingNumber';
+import { accountPagePath } from '../account/returnPath';
+import { formatMeetingNumber, meetingPath } from '../meeting/meetingNumber';
 import {
   loadDevicePreferences,
   loadDisplayName,
@@ -17,21 +18,28 @@ import {
   type DevicePreferences,
 } from '../preferences';
 import type { JoinChoices } from './JoinChoices';
+import { AppLink } from './AppLink';
 import { Avatar } from './Avatar';
+import { BusyButton } from './BusyButton';
 import { CameraButton } from './CameraButton';
 import { DeviceSelect } from './DeviceSelect';
+import { GuestNameField } from './GuestNameField';
 import { Icon } from './Icon';
 import { LightHeader } from './LightHeader';
 import { MicButton } from './MicButton';
 import { MicLevelMeter } from './MicLevelMeter';
+import { SignInRequiredPanel } from './SignInRequiredPanel';
 import { TrackVideo } from './TrackVideo';
 
 const canChooseSpeaker =
   typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
 
 /**
- * PreJoinScreen (`/m/<number>` before joining): camera preview, live microphone level, device
- * pickers, my display name (the account's when signed in), whether to join with camera or microphone off, and "Join meeting".
+ * PreJoinScreen (`/m/<number>` before joining): the meeting's title and host, camera preview,
+ * live microphone level, device pickers, whether to join with camera or microphone off, and
+ * "Join meeting". Signed in, I join under my account's display name (shown, not editable). As a
+ * guest I type a display name, when the host allows guests; otherwise (or when the server
+ * answered a join with `sign_in_required`) a panel asks me to sign in instead of "Join meeting".
  * Without a camera or microphone (blocked or missing) it says why and lets me join anyway.
  */
 export function PreJoinScreen(props: {
@@ -39,11 +47,11 @@ export function PreJoinScreen(props: {
   media: LocalMedia;
   onJoin(choices: JoinChoices): void;
   fetchFn?: Fetch;
+  /** The server refused to let me join as a guest (`sign_in_required`). */
+  signInRequired?: boolean;
 }) {
   const { meetingNumber, media } = props;
   const { t } = useTranslation();
-  const nameId = useId();
-  const nameErrorId = useId();
   const local = useLocalMediaState(media);
   const { account } = useAccount();
   const accountName = account?.displayName ?? null;
@@ -112,17 +120,21 @@ export function PreJoinScreen(props: {
     ready.current = media.setCamera(next, devices.cameraId);
   };
 
+  const guestsRefused = summary !== null && !summary.allowGuests;
+  const mustSignIn = props.signInRequired === true || (accountName === null && guestsRefused);
+
   const onJoin = async () => {
-    if (displayName.trim() === '') {
+    if (accountName === null && displayName.trim() === '') {
       setNameError(true);
       return;
     }
     setJoining(true);
-    saveDisplayName(displayName);
+    if (accountName === null) saveDisplayName(displayName);
     await ready.current.catch(() => undefined);
     const state = media.state;
     props.onJoin({
-      displayName: displayName.trim(),
+      // Signed in, the server uses the account's name whatever is sent.
+      displayName: accountName ?? displayName.trim(),
       audioMuted: audioMuted || state.audioTrack === null,
       cameraOn: state.videoTrack !== null,
       ...devices,
@@ -176,8 +188,14 @@ export function PreJoinScreen(props: {
         </section>
         <section className="card prejoin__form">
           <h1>{t('prejoin.title')}</h1>
+          {summary !== null && (
+            <p className="prejoin__about">
+              <strong className="prejoin__meeting-title">{summary.title}</strong>
+              <span className="prejoin__host">{t('prejoin.hostedBy', { name: summary.hostName })}</span>
+            </p>
+          )}
           <p className="prejoin__meeting">
-            {t('prejoin.meeting', { number: formatMeetingNumber(meetingNumber) })}
+            <span>{t('prejoin.meeting', { number: formatMeetingNumber(meetingNumber) })}</span>
             {summary !== null && (
               <span className="prejoin__count">
                 {summary.participantCount > 0
@@ -192,29 +210,27 @@ export function PreJoinScreen(props: {
               {t(errorKey(lookupError))}
             </p>
           )}
-          <div className="field">
-            <label htmlFor={nameId}>{t('start.displayName')}</label>
-            <input
-              id={nameId}
-              type="text"
-              autoComplete="name"
-              maxLength={64}
-              placeholder={t('start.displayNamePlaceholder')}
-              value={displayName}
-              aria-invalid={nameError}
-              aria-describedby={nameError ? nameErrorId : undefined}
-              onChange={(event) => {
-                edited.current = true;
-                setDisplayName(event.target.value);
-                setNameError(false);
-              }}
-            />
-            {nameError && (
-              <p id={nameErrorId} className="form-error" role="alert">
-                {t('validation.displayName')}
-              </p>
-            )}
-          </div>
+          {accountName !== null ? (
+            <p className="prejoin__joining-as">{t('prejoin.joiningAs', { name: accountName })}</p>
+          ) : (
+            !mustSignIn && (
+              <>
+                <GuestNameField
+                  value={displayName}
+                  invalid={nameError}
+                  onChange={(name) => {
+                    edited.current = true;
+                    setDisplayName(name);
+                    setNameError(false);
+                  }}
+                />
+                <p className="hint prejoin__sign-in">
+                  {t('prejoin.haveAccount')}{' '}
+                  <AppLink href={accountPagePath('/login', meetingPath(meetingNumber))}>{t('account.signIn')}</AppLink>
+                </p>
+              </>
+            )
+          )}
           <DeviceSelect
             label={t('prejoin.camera')}
             icon="camera"
@@ -245,16 +261,14 @@ export function PreJoinScreen(props: {
             hint={canChooseSpeaker ? undefined : t('prejoin.speakerFixed')}
             onChange={(speakerId) => chooseDevices({ ...devices, speakerId })}
           />
-          <button
-            type="button"
-            className="button button--primary button--large"
-            onClick={() => void onJoin()}
-            disabled={joining}
-            aria-busy={joining}
-          >
-            <Icon name="enter" />
-            <span>{t('prejoin.joinMeeting')}</span>
-          </button>
+          {mustSignIn ? (
+            <SignInRequiredPanel meetingNumber={meetingNumber} />
+          ) : (
+            <BusyButton className="button button--primary button--large" busy={joining} onClick={() => void onJoin()}>
+              <Icon name="enter" />
+              <span>{t('prejoin.joinMeeting')}</span>
+            </BusyButton>
+          )}
         </section>
       </main>
     </div>

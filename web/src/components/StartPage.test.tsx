@@ -10,6 +10,11 @@ function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
+const summary = {
+  meetingNumber: '123456789', title: "Ada Lovelace's meeting", hostName: 'Ada Lovelace', allowGuests: false,
+  participantCount: 0, startedAtMs: 1, youAreHost: true,
+};
+
 describe('StartPage', () => {
   beforeEach(async () => {
     await i18n.changeLanguage('en');
@@ -55,51 +60,81 @@ describe('StartPage', () => {
     await waitFor(() => expect(window.location.pathname).toBe('/m/123456789'));
   });
 
-  it('creates a new meeting and opens it', async () => {
-    const fetchFn = vi.fn<Fetch>(async () => json(201, { meetingNumber: '555666777' }));
-    render(<StartPage fetchFn={fetchFn} />);
+  it('creates a new meeting with the title and guest setting, and opens it', async () => {
+    const { store } = await testAccount('signedIn');
+    const fetchFn = vi.fn<Fetch>(async (url) =>
+      url.startsWith('/api/v1/meetings/history') ? json(200, []) : json(201, { ...summary, meetingNumber: '555666777' }),
+    );
+    renderWithAccount(<StartPage fetchFn={fetchFn} />, store);
+    const title = screen.getByRole('textbox', { name: 'Meeting title' }) as HTMLInputElement;
+    expect(title.placeholder).toBe("Ada Lovelace's meeting");
+    fireEvent.change(title, { target: { value: '  Weekly sync ' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Allow guests to join by link' }));
     fireEvent.click(screen.getByRole('button', { name: 'New meeting' }));
     await waitFor(() => expect(window.location.pathname).toBe('/m/555666777'));
-    expect(fetchFn).toHaveBeenCalledWith('/api/v1/meetings', expect.objectContaining({ method: 'POST' }));
+    const post = fetchFn.mock.calls.find(([, init]) => init?.method === 'POST')!;
+    expect(post[0]).toBe('/api/v1/meetings');
+    expect(JSON.parse(post[1]!.body as string)).toEqual({ title: 'Weekly sync', allowGuests: true });
+  });
+
+  it('sends the default title in my language, guests not allowed unless ticked', async () => {
+    const { store } = await testAccount('signedIn');
+    const fetchFn = vi.fn<Fetch>(async (url) =>
+      url.startsWith('/api/v1/meetings/history') ? json(200, []) : json(201, summary),
+    );
+    renderWithAccount(<StartPage fetchFn={fetchFn} />, store);
+    fireEvent.click(screen.getByRole('button', { name: 'New meeting' }));
+    await waitFor(() => expect(window.location.pathname).toBe('/m/123456789'));
+    const post = fetchFn.mock.calls.find(([, init]) => init?.method === 'POST')!;
+    const body = JSON.parse(post[1]!.body as string);
+    expect(body.allowGuests).toBe(false);
+    expect(body.title).toMatch(/'s meeting$/);
   });
 
   it('reports an unreachable server', async () => {
+    const { store } = await testAccount('signedIn');
     const fetchFn = vi.fn<Fetch>(async () => {
       throw new TypeError('Failed to fetch');
     });
-    render(<StartPage fetchFn={fetchFn} />);
+    renderWithAccount(<StartPage fetchFn={fetchFn} />, store);
     fireEvent.click(screen.getByRole('button', { name: 'New meeting' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Cannot reach the server');
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').map((a) => a.textContent).join()).toContain('Cannot reach the server'),
+    );
   });
 
-  it('remembers the display name', () => {
-    const { unmount } = render(<StartPage fetchFn={vi.fn()} />);
+  it('signed out: asks to sign in or register instead of "New meeting", and lets me join as a guest', async () => {
+    const { store } = await testAccount('signedOut');
+    const fetchFn = vi.fn<Fetch>();
+    renderWithAccount(<StartPage fetchFn={fetchFn} />, store);
+    expect(screen.queryByRole('button', { name: 'New meeting' })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Meeting title' })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Start your own meeting' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Sign in to start a meeting' }).getAttribute('href')).toBe('/login');
+    expect(screen.getByRole('link', { name: 'Create an account' }).getAttribute('href')).toBe('/register');
+    expect(screen.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/login');
+    expect(screen.getByRole('link', { name: 'Register' }).getAttribute('href')).toBe('/register');
+    expect(screen.getByRole('button', { name: 'Join' })).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Recent meetings' })).toBeNull();
+    expect(fetchFn).not.toHaveBeenCalled();
+    await act(() => i18n.changeLanguage('zh-CN'));
+    expect(screen.getByRole('link', { name: '登录后发起会议' })).toBeTruthy();
+  });
+
+  it('remembers the display name of a guest', async () => {
+    const { store } = await testAccount('signedOut');
+    const { unmount } = renderWithAccount(<StartPage fetchFn={vi.fn()} />, store);
     fireEvent.change(screen.getByLabelText('Display name'), { target: { value: 'Ada' } });
     unmount();
-    render(<StartPage fetchFn={vi.fn()} />);
+    renderWithAccount(<StartPage fetchFn={vi.fn()} />, store);
     expect((screen.getByLabelText('Display name') as HTMLInputElement).value).toBe('Ada');
   });
 
-  it('takes the display name from my account, and keeps what I type', async () => {
-    window.localStorage.setItem('kaihui.displayName', 'Guest name');
-    const { store } = await testAccount('loading', (call) =>
-      call.url === '/api/v1/me' ? json(200, { userId: 7, username: 'ada', displayName: 'Ada Lovelace' }) : undefined,
-    );
-    renderWithAccount(<StartPage fetchFn={vi.fn()} />, store);
-    const field = screen.getByLabelText('Display name') as HTMLInputElement;
-    expect(field.value).toBe('Guest name');
-    await act(() => store.load());
-    expect(field.value).toBe('Ada Lovelace');
+  it('signed in: shows me in the header and no guest name field', async () => {
+    const { store } = await testAccount('signedIn');
+    renderWithAccount(<StartPage fetchFn={vi.fn<Fetch>(async () => json(200, []))} />, store);
     expect(screen.getByRole('button', { name: 'Account: Ada Lovelace' })).toBeTruthy();
-    fireEvent.change(field, { target: { value: 'Ada' } });
-    await act(async () => store.setAccount({ ...store.account!, displayName: 'Countess' }));
-    expect(field.value).toBe('Ada');
-  });
-
-  it('offers sign-in and registration in the header when signed out', async () => {
-    const { store } = await testAccount('signedOut');
-    renderWithAccount(<StartPage fetchFn={vi.fn()} />, store);
-    expect(screen.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/login');
-    expect(screen.getByRole('link', { name: 'Register' }).getAttribute('href')).toBe('/register');
+    expect(screen.queryByLabelText('Display name')).toBeNull();
+    expect(await screen.findByText('No meetings yet. The meetings you host or join show up here.')).toBeTruthy();
   });
 });

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/ApiError';
-import { createMeeting, getMeeting, type Fetch } from '../api/meetingsApi';
+import { createMeeting, getMeeting, type Fetch, type MeetingCreateBody } from '../api/meetingsApi';
+import { accountPagePath } from '../account/returnPath';
 import { useAccount } from '../hooks/useAccount';
 import { errorKey, type ErrorKey } from '../i18n/errorKey';
 import {
@@ -12,22 +13,26 @@ import {
 } from '../meeting/meetingNumber';
 import { navigate } from '../navigation';
 import { loadDisplayName, saveDisplayName } from '../preferences';
+import { AppLink } from './AppLink';
+import { GuestNameField } from './GuestNameField';
 import { Icon } from './Icon';
 import { LightHeader } from './LightHeader';
+import { NewMeetingForm } from './NewMeetingForm';
+import { RecentMeetings } from './RecentMeetings';
 
 type Busy = 'idle' | 'creating' | 'checking';
 
 /**
- * StartPage (`/`): my display name (the account's when signed in, else the one remembered),
- * "New meeting" (creates one and opens it) and "Join" with a meeting number (checked with the
- * server first).
+ * StartPage (`/`). Signed in: a new meeting's title and whether guests may join, "New meeting"
+ * (creates it with me as host and opens it), and my recent meetings. Signed out: a call to sign
+ * in or register (meetings need an account) and my display name as a guest. Always: "Join"
+ * with a meeting number (checked with the server first).
  */
 export function StartPage({ fetchFn }: { fetchFn?: Fetch }) {
   const { t } = useTranslation();
-  const nameId = useId();
   const numberId = useId();
   const errorId = useId();
-  const { account } = useAccount();
+  const { state, account } = useAccount();
   const accountName = account?.displayName ?? null;
   const [displayName, setDisplayName] = useState(() => accountName ?? loadDisplayName());
   // Typed here: the account's name (which may arrive later) no longer replaces it.
@@ -41,12 +46,12 @@ export function StartPage({ fetchFn }: { fetchFn?: Fetch }) {
     if (accountName !== null && !edited.current) setDisplayName(accountName);
   }, [accountName]);
 
-  const onNewMeeting = async () => {
+  const onNewMeeting = async (create: MeetingCreateBody) => {
     setError(null);
     setBusy('creating');
     try {
-      const created = await createMeeting(fetchFn);
-      navigate(meetingPath(created));
+      const created = await createMeeting(create, fetchFn);
+      navigate(meetingPath(created.meetingNumber));
     } catch (e) {
       setError(errorKey(e instanceof ApiError ? e.code : 'unknown'));
       setBusy('idle');
@@ -80,35 +85,42 @@ export function StartPage({ fetchFn }: { fetchFn?: Fetch }) {
           <p>{t('start.subtitle')}</p>
         </section>
         <section className="card start__card">
-          <div className="field">
-            <label htmlFor={nameId}>{t('start.displayName')}</label>
-            <input
-              id={nameId}
-              type="text"
-              autoComplete="name"
-              maxLength={64}
-              placeholder={t('start.displayNamePlaceholder')}
+          {account !== null && (
+            <NewMeetingForm
+              displayName={account.displayName}
+              busy={busy !== 'idle'}
+              onCreate={(create) => void onNewMeeting(create)}
+            />
+          )}
+          {state.status === 'signedOut' && (
+            <div className="start__sign-in">
+              <h2>{t('start.signInTitle')}</h2>
+              <p className="hint">{t('start.signInText')}</p>
+              <div className="start__sign-in-links">
+                <AppLink className="button button--primary" href={accountPagePath('/login', '/')}>
+                  {t('start.signInLink')}
+                </AppLink>
+                <AppLink className="button button--secondary" href={accountPagePath('/register', '/')}>
+                  {t('start.registerLink')}
+                </AppLink>
+              </div>
+            </div>
+          )}
+          {state.status !== 'loading' && (
+            <div className="divider" aria-hidden="true">
+              <span>{t('start.or')}</span>
+            </div>
+          )}
+          {account === null && (
+            <GuestNameField
               value={displayName}
-              onChange={(event) => {
+              onChange={(name) => {
                 edited.current = true;
-                setDisplayName(event.target.value);
-                saveDisplayName(event.target.value);
+                setDisplayName(name);
+                saveDisplayName(name);
               }}
             />
-          </div>
-          <button
-            type="button"
-            className="button button--primary button--large"
-            onClick={() => void onNewMeeting()}
-            disabled={busy !== 'idle'}
-          >
-            <Icon name="plus" />
-            <span>{t('start.newMeeting')}</span>
-          </button>
-          <p className="hint">{t('start.newMeetingHint')}</p>
-          <div className="divider" aria-hidden="true">
-            <span>{t('start.or')}</span>
-          </div>
+          )}
           <form className="start__join" onSubmit={(event) => void onJoin(event)} noValidate>
             <div className="field">
               <label htmlFor={numberId}>{t('start.meetingNumber')}</label>
@@ -142,6 +154,7 @@ export function StartPage({ fetchFn }: { fetchFn?: Fetch }) {
             </p>
           )}
         </section>
+        {account !== null && <RecentMeetings fetchFn={fetchFn} />}
       </main>
     </div>
   );

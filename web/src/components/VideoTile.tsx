@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useTrackLive } from '../hooks/useTrackLive';
 import { Avatar } from './Avatar';
 import { Icon } from './Icon';
+import { RoleBadges } from './RoleBadges';
 import { TrackVideo } from './TrackVideo';
 
 /** What a tile shows of one participant. */
@@ -14,11 +15,17 @@ export interface TileModel {
   track: MediaStreamTrack | null;
   /** My own tile: named "<name> (you)" and mirrored. */
   local: boolean;
+  /** The meeting's host: a "Host" badge. */
+  host?: boolean;
+  /** A guest without an account: a "Guest" badge. */
+  guest?: boolean;
+  /** Their account's avatar, shown instead of initials while their video is off; null without one. */
+  avatarUrl?: string | null;
 }
 
 /**
  * VideoTile is one participant's 16:9 tile: their video while it is live, otherwise their
- * initials; their name and a muted-microphone mark. It is a `role="group"` named after the
+ * avatar (or initials); their name, "Host" or "Guest" badges and a muted-microphone mark. It is a `role="group"` named after the
  * participant, so tests and screen readers find it by name.
  */
 export function VideoTile({ tile, width, height }: { tile: TileModel; width: number; height: number }) {
@@ -46,7 +53,7 @@ export function VideoTile({ tile, width, height }: { tile: TileModel; width: num
       />
       {!showVideo && (
         <div className="tile__off">
-          <Avatar name={tile.displayName} size="large" />
+          <Avatar name={tile.displayName} size="large" url={tile.avatarUrl} />
         </div>
       )}
       <div className="tile__name">
@@ -56,6 +63,7 @@ export function VideoTile({ tile, width, height }: { tile: TileModel; width: num
           </span>
         )}
         <span className="tile__label">{name}</span>
+        <RoleBadges host={tile.host} guest={tile.guest} />
       </div>
     </div>
   );

@@ -36,7 +36,9 @@ describe('translations', () => {
   });
 
   it('translates every error code the server documents', () => {
-    for (const code of ['meeting_not_found', 'bad_request', 'meeting_full', 'bad_sdp', 'not_joined']) {
+    for (const code of [
+      'meeting_not_found', 'bad_request', 'meeting_full', 'bad_sdp', 'not_joined', 'sign_in_required', 'not_host',
+    ]) {
       expect(english.has(`errors.${code}`), code).toBe(true);
     }
   });
@@ -54,6 +56,23 @@ describe('translations', () => {
       'New meeting', 'Join', 'Join meeting', 'Mute', 'Unmute', 'Turn camera off', 'Turn camera on',
       'Copy link', 'Participants', 'Leave', 'Rejoin', 'Home', 'Language', 'Display name',
       'Meeting number', 'Camera', 'Microphone', 'Speaker', 'Microphone level', 'Participants',
+    ]);
+  });
+
+  it('names the meeting and presence controls in both languages', () => {
+    const keys = [
+      'start.meetingTitle', 'start.allowGuests', 'history.title', 'host.allowGuests', 'host.endMeeting',
+      'host.confirm', 'ended.title', 'prejoin.signInRequired', 'badge.host', 'badge.guest',
+      'presence.reconnecting', 'presence.online',
+    ];
+    expect(keys.map((k) => english.get(k))).toEqual([
+      'Meeting title', 'Allow guests to join by link', 'Recent meetings', 'Allow guests',
+      'End meeting for everyone', 'End meeting', 'Meeting ended', 'Sign in to join this meeting', 'Host',
+      'Guest', 'Reconnecting…', 'Online',
+    ]);
+    expect(keys.map((k) => chinese.get(k))).toEqual([
+      '会议主题', '允许访客通过链接加入', '最近的会议', '允许访客', '结束会议', '确认结束', '会议已结束',
+      '登录后才能加入此会议', '主持人', '访客', '正在重新连接…', '在线',
     ]);
   });
 

@@ -6,6 +6,7 @@ import {
   MeetingSession,
   PEER_CONNECTION_CONFIG,
   SIGNED_OUT_CLOSE_CODE,
+  SILENT_CLOSE_CODE,
   type MeetingSessionOptions,
 } from './MeetingSession';
 
@@ -108,7 +109,7 @@ describe('MeetingSession', () => {
     expect(publishPc.remoteDescriptions).toEqual([{ type: 'answer', sdp: 'server-answer' }]);
     expect(connectionStates()).toEqual(['connecting', 'connected']);
     const joined = actions.find((a) => a.type === 'joined');
-    expect(joined).toEqual({ type: 'joined', selfId: 'p-me', participants: [ada] });
+    expect(joined).toEqual({ type: 'joined', selfId: 'p-me', participants: [ada], meeting: null, me: null });
   });
 
   it('publishes a video transceiver without a track when the camera is off', async () => {
@@ -380,5 +381,60 @@ describe('MeetingSession', () => {
     void s.leave().then(() => (done = true));
     await vi.advanceTimersByTimeAsync(2000);
     expect(done).toBe(true);
+  });
+  it('pings with away false: a meeting tab is never away', async () => {
+    session().start();
+    await serverAccepts();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(socket().lastSent('ping')).toMatchObject({ type: 'ping', away: false });
+  });
+
+  it('reports the meeting and how the others see me from the join answer', async () => {
+    session().start();
+    const s = socket();
+    s.open();
+    const meeting = {
+      meetingNumber: '123456789', title: "Bob's meeting", hostName: 'Bob', allowGuests: false,
+      participantCount: 2, startedAtMs: 1, youAreHost: false,
+    };
+    const me = { ...ada, participantId: 'p-me', displayName: 'Me', host: false, guest: true, avatarUrl: null };
+    s.receive({ type: 'joinResponse', id: s.lastSent('join')!.id, meetingNumber: '123456789', participantId: 'p-me', participants: [], meeting, me });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(actions.find((a) => a.type === 'joined')).toMatchObject({ meeting, me });
+    s.receive({ type: 'meetingUpdated', meeting: { ...meeting, allowGuests: true } });
+    expect(actions.at(-1)).toEqual({ type: 'meetingUpdated', meeting: { ...meeting, allowGuests: true } });
+  });
+
+  it('ends for good when the host ends the meeting, without reconnecting', async () => {
+    session().start();
+    await serverAccepts();
+    socket().receive({ type: 'participantLeft', participantId: 'p-ada', reason: 'ended' });
+    socket().receive({ type: 'meetingEnded', reason: 'ended_by_host', by: 'Bob' });
+    expect(actions.at(-1)).toEqual({ type: 'meetingEnded', by: 'Bob' });
+    expect(socket().closedByClient).toBe(true);
+    expect(pcs.every((pc) => pc.closed)).toBe(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(1);
+    expect(types().filter((t) => t === 'meetingEnded')).toHaveLength(1);
+  });
+
+  it('ended() closes for good once, whether or not the event came first', async () => {
+    const s1 = session();
+    s1.start();
+    await serverAccepts();
+    s1.ended('Me');
+    socket().receive({ type: 'meetingEnded', reason: 'ended_by_host', by: 'Me' });
+    s1.ended('Me');
+    expect(types().filter((t) => t === 'meetingEnded')).toHaveLength(1);
+    expect(actions.at(-1)).toEqual({ type: 'meetingEnded', by: 'Me' });
+  });
+
+  it('reconnects when the server closes a silent socket (code 4000)', async () => {
+    session().start();
+    await serverAccepts();
+    socket().drop(SILENT_CLOSE_CODE, 'silent');
+    expect(connectionStates().at(-1)).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sockets).toHaveLength(2);
   });
 });

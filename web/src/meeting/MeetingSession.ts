@@ -28,7 +28,10 @@ export const PEER_CONNECTION_CONFIG: RTCConfiguration = {
   rtcpMuxPolicy: 'require',
 };
 
-/** Heartbeat period, in ms (the server closes a connection silent for 30 s). */
+/**
+ * Heartbeat period, in ms (the server closes a socket silent for 25 s with code
+ * {@link SILENT_CLOSE_CODE}).
+ */
 export const PING_INTERVAL_MS = 5000;
 
 /** Reconnect attempts in a row before the session gives up and reports `failed`. */
@@ -39,6 +42,12 @@ export const MAX_RECONNECT_ATTEMPTS = 30;
  * the close reason says why (`signed_in_elsewhere`, `logout`, `password_changed`...).
  */
 export const SIGNED_OUT_CLOSE_CODE = 4001;
+
+/**
+ * The WebSocket close code with which the server ends a socket it has heard nothing from for
+ * 25 s (reason `silent`): a network drop like any other, so the session reconnects.
+ */
+export const SILENT_CLOSE_CODE = 4000;
 
 /** How long `leave` waits for the server's answer, in ms. */
 const LEAVE_TIMEOUT_MS = 2000;
@@ -89,7 +98,8 @@ interface Connection {
  * goes unanswered or a PeerConnection fails, it tears everything down and joins again after
  * 1 s, 2 s, 4 s... (at most 10 s), reporting `reconnecting`; an error answer from the server
  * (`meeting_not_found`, `meeting_full`, `bad_sdp`...) ends in `failed` with that code, as does
- * running out of attempts. A close with code 4001 ({@link SIGNED_OUT_CLOSE_CODE}) means the
+ * running out of attempts. `meetingEnded` (the host ended the meeting for everyone) ends the
+ * session for good, reporting `meetingEnded` with who ended it. A close with code 4001 ({@link SIGNED_OUT_CLOSE_CODE}) means the
  * server signed the account out: the session ends for good, reporting `signedOut` with the
  * server's reason.
  */
@@ -178,6 +188,19 @@ export class MeetingSession {
     this.teardown();
   }
 
+  /**
+   * ended records that the meeting ended for everyone (the host ended it here and the server
+   * said yes), in case the `meetingEnded` event does not arrive first: the session closes for
+   * good and reports `meetingEnded` by `by`. Nothing happens once the session is closed.
+   */
+  ended(by: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.cancelReconnect();
+    this.teardown();
+    this.dispatch({ type: 'meetingEnded', by });
+  }
+
   /** close closes everything without a `leave` request (the server sees the WebSocket close). */
   close(): void {
     this.closed = true;
@@ -240,6 +263,8 @@ export class MeetingSession {
         type: 'joined',
         selfId: joined.participantId,
         participants: joined.participants,
+        meeting: joined.meeting ?? null,
+        me: joined.me ?? null,
       });
       if (sent.audioMuted !== this.audioMuted || sent.videoMuted !== this.videoMuted) {
         this.sendMuted(conn);
@@ -323,6 +348,16 @@ export class MeetingSession {
           reason: event.reason,
         });
         break;
+      case 'meetingUpdated':
+        this.dispatch({ type: 'meetingUpdated', meeting: event.meeting });
+        break;
+      case 'meetingEnded':
+        // The server removed everyone; the client closes the socket and never rejoins.
+        this.ended(event.by);
+        break;
+      case 'presence':
+        // Presence is the app connection's business (presence/AppConnection).
+        break;
     }
   }
 
@@ -344,7 +379,8 @@ export class MeetingSession {
 
   private ping(conn: Connection): void {
     if (!this.isCurrent(conn)) return;
-    conn.client?.ping().catch((error: unknown) => {
+    // A meeting tab is never away: someone is in the meeting.
+    conn.client?.ping(false).catch((error: unknown) => {
       if (error instanceof SignalingError && error.code === 'timeout') {
         this.connectionLost(conn, 'timeout');
       }

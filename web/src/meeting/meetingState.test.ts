@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ParticipantInfo } from '../protocol/messages';
+import type { MeetingSummary, ParticipantInfo } from '../protocol/messages';
 import {
   MAX_NOTICES,
   initialMeetingState,
@@ -13,12 +13,19 @@ const ada: ParticipantInfo = {
   displayName: 'Ada',
   audioMuted: false,
   videoMuted: false,
+  host: true,
+  guest: false,
+  avatarUrl: '/api/v1/users/1/avatar?v=1',
 };
 const bo: ParticipantInfo = {
   participantId: 'p-bo',
   displayName: 'Bo',
   audioMuted: true,
   videoMuted: true,
+  host: false,
+  guest: true,
+  // The server sends null for a participant without an avatar.
+  avatarUrl: null as unknown as string,
 };
 
 function track(kind: 'audio' | 'video', id: string): MediaStreamTrack {
@@ -150,5 +157,48 @@ describe('meetingReducer', () => {
     const state = run({ type: 'connected' }, { type: 'signedOut', reason: 'signed_in_elsewhere' });
     expect([state.connection, state.signedOut]).toEqual(['failed', 'signed_in_elsewhere']);
     expect(run().signedOut).toBeNull();
+  });
+  const meeting: MeetingSummary = {
+    meetingNumber: '123456789',
+    title: 'Weekly sync',
+    hostName: 'Me',
+    allowGuests: false,
+    participantCount: 1,
+    startedAtMs: 1_000,
+    youAreHost: true,
+  };
+
+  it('joined keeps the meeting and how the others see me', () => {
+    const me = { ...ada, participantId: 'p-me', displayName: 'Me' };
+    const state = run({ type: 'joined', selfId: 'p-me', participants: [ada], meeting, me });
+    expect(state.meeting).toEqual(meeting);
+    expect(state.me).toEqual(me);
+    // A rejoin without them keeps what is known.
+    expect(run({ type: 'joined', selfId: 'p-me', participants: [], meeting, me }, { type: 'joined', selfId: 'p-me2', participants: [] }).meeting).toEqual(meeting);
+  });
+
+  it('meetingUpdated takes the new settings but keeps whether I am the host', () => {
+    const state = run(
+      { type: 'joined', selfId: 'p-me', participants: [], meeting },
+      { type: 'meetingUpdated', meeting: { ...meeting, allowGuests: true, youAreHost: false } },
+    );
+    expect(state.meeting).toEqual({ ...meeting, allowGuests: true, youAreHost: true });
+  });
+
+  it('meetingEnded ends for good, saying who, and no later state change reopens it', () => {
+    const state = run(
+      { type: 'joined', selfId: 'p-me', participants: [ada, bo] },
+      { type: 'connected' },
+      { type: 'participantLeft', participantId: 'p-ada', reason: 'ended' },
+      { type: 'meetingEnded', by: 'Ada' },
+      { type: 'reconnecting' },
+      { type: 'failed', reason: 'connection_lost' },
+    );
+    expect(state.connection).toBe('ended');
+    expect(state.endedBy).toBe('Ada');
+    expect(state.failureReason).toBeNull();
+    expect(state.participants.size).toBe(0);
+    // Nobody "left": the ended screen tells what happened.
+    expect(state.notices).toEqual([]);
   });
 });

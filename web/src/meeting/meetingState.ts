@@ -1,8 +1,12 @@
+import type { ErrorKey } from '../i18n/errorKey';
 import type { MediaErrorCode } from '../media/mediaErrorCode';
-import type { ParticipantInfo } from '../protocol/messages';
+import type { MeetingSummary, ParticipantInfo } from '../protocol/messages';
 
-/** The visible state of my connection to the meeting (`data-state` of the status element). */
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
+/**
+ * The visible state of my connection to the meeting (`data-state` of the status element);
+ * `ended` once the host ended the meeting for everyone (for good: no reconnecting).
+ */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'ended';
 
 /** The remote tracks of one participant, as received on the subscribe PeerConnection. */
 export interface RemoteTracks {
@@ -17,7 +21,8 @@ export type NoticeKey =
   | 'notices.disconnected'
   | 'notices.linkCopied'
   | 'notices.copyFailed'
-  | `media.camera.${MediaErrorCode}`;
+  | `media.camera.${MediaErrorCode}`
+  | ErrorKey;
 
 /** A short message shown for a few seconds (a toast), also read out by screen readers. */
 export interface Notice {
@@ -50,6 +55,12 @@ export interface MeetingState {
    * `password_changed`...), once it closed the connection with code 4001; null before.
    */
   signedOut: string | null;
+  /** The meeting as the server last described it (title, host, allowGuests); null before joining. */
+  meeting: MeetingSummary | null;
+  /** How the others see me (host, guest, avatar), from the join answer; null before joining. */
+  me: ParticipantInfo | null;
+  /** The display name of who ended the meeting for everyone, once it ended; null before. */
+  endedBy: string | null;
 }
 
 /** What changes the meeting state; the names follow the signaling messages. */
@@ -59,7 +70,15 @@ export type MeetingAction =
   | { type: 'connected' }
   | { type: 'failed'; reason: string }
   | { type: 'signedOut'; reason: string }
-  | { type: 'joined'; selfId: string; participants: readonly ParticipantInfo[] }
+  | {
+      type: 'joined';
+      selfId: string;
+      participants: readonly ParticipantInfo[];
+      meeting?: MeetingSummary | null;
+      me?: ParticipantInfo | null;
+    }
+  | { type: 'meetingUpdated'; meeting: MeetingSummary }
+  | { type: 'meetingEnded'; by: string }
   | { type: 'participantJoined'; participant: ParticipantInfo }
   | { type: 'participantUpdated'; participant: ParticipantInfo }
   | { type: 'participantLeft'; participantId: string; reason: string }
@@ -89,6 +108,9 @@ export function initialMeetingState(init: {
     notices: [],
     nextNoticeId: 1,
     signedOut: null,
+    meeting: null,
+    me: null,
+    endedBy: null,
   };
 }
 
@@ -122,8 +144,10 @@ export function meetingReducer(state: MeetingState, action: MeetingAction): Meet
     case 'connecting':
     case 'reconnecting':
     case 'connected':
+      if (state.connection === 'ended') return state;
       return { ...state, connection: action.type, failureReason: null };
     case 'failed':
+      if (state.connection === 'ended') return state;
       return { ...state, connection: 'failed', failureReason: action.reason };
     case 'signedOut':
       return { ...state, connection: 'failed', failureReason: 'not_signed_in', signedOut: action.reason };
@@ -133,8 +157,30 @@ export function meetingReducer(state: MeetingState, action: MeetingAction): Meet
       for (const p of action.participants) {
         if (p.participantId !== action.selfId) participants.set(p.participantId, p);
       }
-      return { ...state, selfId: action.selfId, participants, tracks: new Map() };
+      return {
+        ...state,
+        selfId: action.selfId,
+        participants,
+        tracks: new Map(),
+        meeting: action.meeting ?? state.meeting,
+        me: action.me ?? state.me,
+      };
     }
+    case 'meetingUpdated':
+      // `meetingUpdated` always says youAreHost false: whether I am the host never changes.
+      return {
+        ...state,
+        meeting: { ...action.meeting, youAreHost: state.meeting?.youAreHost ?? false },
+      };
+    case 'meetingEnded':
+      return {
+        ...state,
+        connection: 'ended',
+        failureReason: null,
+        endedBy: action.by,
+        participants: new Map(),
+        tracks: new Map(),
+      };
     case 'participantJoined': {
       const { participant } = action;
       if (participant.participantId === state.selfId) return state;
@@ -162,6 +208,8 @@ export function meetingReducer(state: MeetingState, action: MeetingAction): Meet
       participants.delete(action.participantId);
       const tracks = new Map(state.tracks);
       tracks.delete(action.participantId);
+      // Everyone leaves with `ended` when the host ends the meeting: the ended screen says so.
+      if (action.reason === 'ended') return { ...state, participants, tracks };
       const key = action.reason === 'left' ? 'notices.left' : 'notices.disconnected';
       return {
         ...state,

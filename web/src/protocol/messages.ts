@@ -16,7 +16,16 @@ export type RequestBody<M extends ClientMessageUnion = ClientMessageUnion> = M e
 /** Server messages that are events: they carry no request id. */
 export type ServerEvent = Extract<
   ServerMessageUnion,
-  { type: 'subscribeOffer' | 'participantJoined' | 'participantUpdated' | 'participantLeft' }
+  {
+    type:
+      | 'subscribeOffer'
+      | 'participantJoined'
+      | 'participantUpdated'
+      | 'participantLeft'
+      | 'meetingUpdated'
+      | 'meetingEnded'
+      | 'presence';
+  }
 >;
 
 /** Server messages that answer a request: they carry its id. */
@@ -28,7 +37,24 @@ const EVENT_TYPES: Record<ServerEvent['type'], true> = {
   participantJoined: true,
   participantUpdated: true,
   participantLeft: true,
+  meetingUpdated: true,
+  meetingEnded: true,
+  presence: true,
 };
+
+/**
+ * A person's presence, as the `presence` event says it: `online`, `in_meeting` (one of their
+ * sockets is in a meeting), `away` (every socket of theirs says `away`) or `offline` (no socket
+ * heard from for 25 s).
+ */
+export type PresenceState = 'online' | 'in_meeting' | 'away' | 'offline';
+
+const PRESENCE_STATES: ReadonlySet<string> = new Set<PresenceState>(['online', 'in_meeting', 'away', 'offline']);
+
+/** isPresenceState tells whether a `presence` event's `state` is one the client knows. */
+export function isPresenceState(state: string): state is PresenceState {
+  return PRESENCE_STATES.has(state);
+}
 
 /** isServerEventType tells whether a server message `type` names an event. */
 export function isServerEventType(type: string): type is ServerEvent['type'] {

@@ -40,7 +40,7 @@ describe('SignalingClient', () => {
       audioMuted: false,
       videoMuted: true,
     });
-    const ping = client.ping();
+    const ping = client.ping(true);
     expect(socket.sent).toEqual([
       {
         type: 'join',
@@ -50,7 +50,7 @@ describe('SignalingClient', () => {
         audioMuted: false,
         videoMuted: true,
       },
-      { type: 'ping', id: 2 },
+      { type: 'ping', id: 2, away: true },
     ]);
     // Answers out of order still find their requests.
     socket.receive({ type: 'ok', id: 2 });
@@ -118,11 +118,18 @@ describe('SignalingClient', () => {
       participant: { participantId: 'p2', displayName: 'Bo', audioMuted: true, videoMuted: false },
     });
     socket.receive({ type: 'participantLeft', participantId: 'p2', reason: 'left' });
+    socket.receive({ type: 'meetingUpdated', meeting: { meetingNumber: '123456789', allowGuests: true } });
+    socket.receive({ type: 'meetingEnded', reason: 'ended_by_host', by: 'Bob' });
+    socket.receive({ type: 'presence', userId: 81, state: 'away' });
     expect(events.map((e) => e.type)).toEqual([
       'subscribeOffer',
       'participantJoined',
       'participantLeft',
+      'meetingUpdated',
+      'meetingEnded',
+      'presence',
     ]);
+    expect(client.droppedFrames).toBe(0);
   });
 
   it('drops frames that are not JSON objects with a type, without throwing', () => {

@@ -15,7 +15,10 @@ import { SOCKET_OPEN, type SignalingSocket } from './SignalingSocket';
 export interface SignalingClientListener {
   /** The WebSocket opened: requests can be sent. */
   onOpen?(): void;
-  /** A server event arrived (subscribeOffer, participantJoined, participantUpdated, participantLeft). */
+  /**
+   * A server event arrived (subscribeOffer, participantJoined, participantUpdated,
+   * participantLeft, meetingUpdated, meetingEnded, presence).
+   */
   onEvent?(event: ServerEvent): void;
   /** The WebSocket closed (not called after {@link SignalingClient.close}). */
   onClose?(code: number, reason: string): void;
@@ -110,9 +113,12 @@ export class SignalingClient {
     return this.request({ type: 'leave' }, 'ok', timeoutMs);
   }
 
-  /** ping is the heartbeat (every 5 s). */
-  ping(): Promise<OkResponse> {
-    return this.request({ type: 'ping' }, 'ok');
+  /**
+   * ping is the heartbeat (every 5 s); `away` says that nobody has touched the page for
+   * 10 minutes (a meeting tab is never away).
+   */
+  ping(away = false): Promise<OkResponse> {
+    return this.request({ type: 'ping', away }, 'ok');
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.kaihui.bench;
 
 import com.microsoft.playwright.Browser;
+import io.kaihui.e2e.MeetingUi;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,10 +80,12 @@ public final class GlassToGlassBench {
 
   /** Participant 1 starts the meeting, the others join by its link; all see each other. */
   private static void joinMeeting(List<BenchTab> meeting, String url) {
-    String number = new MeetingUi(meeting.get(0).page(), url).createMeeting("P1");
+    MeetingUi first = new MeetingUi(meeting.get(0).page(), url);
+    first.signUp("bench_p1_" + System.nanoTime() % 1_000_000, "P1");
+    String number = first.createMeeting(true);
     for (BenchTab tab : meeting.subList(1, meeting.size())) {
       MeetingUi ui = new MeetingUi(tab.page(), url);
-      ui.openPreJoin(number, "P" + tab.id());
+      ui.openPreJoinAsGuest(number, "P" + tab.id());
       ui.clickJoinMeeting();
       ui.waitConnected();
     }

@@ -1,6 +1,7 @@
 package io.kaihui.bench;
 
 import com.microsoft.playwright.Page;
+import io.kaihui.e2e.MeetingUi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,9 @@ public final class JoinLatencyBench {
         BenchTab host = new BenchTab(env.chromium().browser(), -1, "")) {
       System.out.println(Machine.describe(env.chromium().browser()).line());
       String url = env.server().url();
-      String number = new MeetingUi(host.page(), url).createMeeting("Host");
+      MeetingUi hostUi = new MeetingUi(host.page(), url);
+      hostUi.signUp("bench_host_" + System.nanoTime() % 1_000_000, "Host");
+      String number = hostUi.createMeeting(true);
       List<Double> connected = new ArrayList<>();
       List<Double> firstFrame = new ArrayList<>();
       for (int i = 0; i < warmup + runs; i++) {
@@ -57,7 +60,7 @@ public final class JoinLatencyBench {
     try (BenchTab guest = new BenchTab(env.chromium().browser(), -1,
         PageScripts.joiningParticipant())) {
       MeetingUi ui = new MeetingUi(guest.page(), url);
-      ui.openPreJoin(number, "Guest " + (i + 1));
+      ui.openPreJoinAsGuest(number, "Guest " + (i + 1));
       ui.clickJoinMeeting();
       guest.page().waitForFunction("() => { const t = KaihuiJoin.times();"
           + " return t.firstRemoteFrame !== null && t.connected !== null; }", null,

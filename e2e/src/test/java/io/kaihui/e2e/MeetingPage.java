@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One participant's browser tab, driven the way a person uses it: by role and accessible name.
+ * One person's browser tab (its own browser context, so its own cookies and account), driven
+ * the way a person uses it: by role and accessible name ({@link MeetingUi}).
  * Reads media facts from the page's own RTCPeerConnections (recorded by an init script) and
  * from the rendered video elements.
  */
@@ -72,9 +73,12 @@ final class MeetingPage implements AutoCloseable {
       }
       """;
 
+  private static final java.util.concurrent.atomic.AtomicInteger USERS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final BrowserContext context;
   private final Page page;
-  private final String baseUrl;
+  private final MeetingUi ui;
   private boolean closed;
 
   MeetingPage(Browser browser, String baseUrl) {
@@ -83,45 +87,44 @@ final class MeetingPage implements AutoCloseable {
     this.context.addInitScript(RECORD_PEER_CONNECTIONS);
     this.page = context.newPage();
     this.page.setDefaultTimeout(15_000);
-    this.baseUrl = baseUrl;
+    this.ui = new MeetingUi(page, baseUrl);
   }
 
   Page page() {
     return page;
   }
 
-  /** Start page → "New meeting" → pre-join → "Join meeting"; returns the meeting number. */
-  String createMeeting(String name) {
-    page.navigate(baseUrl);
-    page.getByLabel("Display name").fill(name);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New meeting")).click();
-    page.waitForURL(url -> url.matches(".*/m/\\d{9}$"));
-    String number = page.url().replaceAll(".*/m/(\\d{9})$", "$1");
-    joinFromPreJoin();
-    return number;
+  /** The page driven by role and name. */
+  MeetingUi ui() {
+    return ui;
   }
 
-  /** Start page → meeting number → "Join" → pre-join → "Join meeting". */
+  /**
+   * Registers an account named after {@code name} (signed in from then on), then start page →
+   * "New meeting" (guests not allowed) → pre-join → "Join meeting"; returns the meeting number.
+   */
+  String createMeeting(String name) {
+    ui.signUp(username(name), name);
+    return ui.createMeeting(false);
+  }
+
+  /** Registers an account, then start page → meeting number → "Join" → "Join meeting". */
   void joinByNumber(String name, String number) {
-    page.navigate(baseUrl);
-    page.getByLabel("Display name").fill(name);
-    page.getByLabel("Meeting number").fill(number);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join").setExact(true))
-        .click();
-    page.waitForURL(url -> url.endsWith("/m/" + number));
-    joinFromPreJoin();
+    ui.signUp(username(name), name);
+    ui.joinByNumber(number);
   }
 
   /** After a reload of the meeting link: the pre-join screen again → "Join meeting". */
   void joinAgainFromPreJoin() {
-    joinFromPreJoin();
+    ui.clickJoinMeeting();
+    ui.waitConnected();
   }
 
-  private void joinFromPreJoin() {
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join meeting")).click();
-    assertThat(page.locator("[role=status][data-state=connected]")).isVisible(
-        new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
-            .setTimeout(20_000));
+  /** A fresh username for a display name: its letters, and a number unique in this JVM. */
+  static String username(String name) {
+    String letters = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    return (letters.isEmpty() ? "user" : letters) + "_" + ProcessHandle.current().pid() % 10_000
+        + "_" + USERS.incrementAndGet();
   }
 
   /** Clicks "Leave". */
@@ -162,6 +165,11 @@ final class MeetingPage implements AutoCloseable {
     Map<String, Map<String, Number>> out =
         (Map<String, Map<String, Number>>) page.evaluate(VIDEO_PIXELS);
     return out;
+  }
+
+  /** Whether the tab was closed. */
+  boolean isClosed() {
+    return closed;
   }
 
   /** Closes the tab (its browser context) as a person closing it would. */

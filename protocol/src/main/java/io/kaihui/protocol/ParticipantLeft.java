@@ -5,6 +5,7 @@ package io.kaihui.protocol;
  *
  * @param participantId who left
  * @param reason {@code left} (they chose to), {@code disconnected} (their connection closed) or
- *     {@code timeout} (nothing heard from them for 30 s)
+ *     {@code timeout} (nothing heard from them for 25 s) or {@code ended} (the host ended the
+ *     meeting)
  */
 public record ParticipantLeft(String participantId, String reason) implements ServerMessage {}

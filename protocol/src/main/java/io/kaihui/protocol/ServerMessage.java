@@ -17,7 +17,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ParticipantJoined.class, name = "participantJoined"),
     @JsonSubTypes.Type(value = ParticipantUpdated.class, name = "participantUpdated"),
     @JsonSubTypes.Type(value = ParticipantLeft.class, name = "participantLeft"),
+    @JsonSubTypes.Type(value = MeetingUpdated.class, name = "meetingUpdated"),
+    @JsonSubTypes.Type(value = MeetingEnded.class, name = "meetingEnded"),
+    @JsonSubTypes.Type(value = PresenceChanged.class, name = "presence"),
 })
 public sealed interface ServerMessage
     permits JoinResponse, PublishResponse, OkResponse, ErrorResponse, SubscribeOffer,
-        ParticipantJoined, ParticipantUpdated, ParticipantLeft {}
+        ParticipantJoined, ParticipantUpdated, ParticipantLeft, MeetingUpdated, MeetingEnded,
+        PresenceChanged {}

@@ -17,7 +17,11 @@ import io.kaihui.server.http.RequestBodies;
 import io.kaihui.server.http.SelfSignedCertificate;
 import io.kaihui.server.http.TlsListener;
 import io.kaihui.server.http.TrustedProxies;
+import io.kaihui.server.http.MeetingRoutes;
+import io.kaihui.server.meeting.Attendee;
+import io.kaihui.server.meeting.MeetingLog;
 import io.kaihui.server.meeting.MeetingService;
+import io.kaihui.server.presence.PresenceService;
 import io.kaihui.server.metrics.Metrics;
 import io.kaihui.server.session.SessionService;
 import io.kaihui.server.session.SessionSettings;
@@ -121,17 +125,26 @@ public final class KaihuiServer implements AutoCloseable {
       started.push(engine);
       Metrics metrics = new Metrics(engine);
       started.push(metrics);
-      MeetingService meetings = new MeetingService(engine);
+      MeetingLog meetingLog = new MeetingLog(database);
+      MeetingService meetings = new MeetingService(engine, meetingLog, clock);
       started.push(meetings);
       io.micrometer.core.instrument.Gauge.builder("kaihui.meetings", meetings,
           MeetingService::meetingCount).register(metrics.registry());
-      SignalingEndpoint signaling = new SignalingEndpoint(meetings, metrics.registry(), sessions);
+      PresenceService presence = new PresenceService();
+      io.micrometer.core.instrument.Gauge.builder("kaihui.presence.online", presence,
+          PresenceService::onlineCount).register(metrics.registry());
+      SignalingEndpoint signaling = new SignalingEndpoint(meetings, metrics.registry(), sessions,
+          presence, id -> accounts.find(id).map(u -> new Attendee(u.id(), u.displayName(),
+              AccountRoutes.view(u).avatarUrl())));
+      started.push(signaling);
       sessions.addListener(signaling);
       TrustedProxies proxies = new TrustedProxies(Set.copyOf(config.trustedProxies()));
+      RequestBodies bodies = new RequestBodies();
       AccountRoutes accountRoutes =
-          new AccountRoutes(accounts, sessions, avatars, new RequestBodies(), proxies);
+          new AccountRoutes(accounts, sessions, avatars, bodies, proxies);
+      MeetingRoutes meetingRoutes = new MeetingRoutes(meetings, meetingLog, accountRoutes, bodies);
       Javalin http = HttpApi.start(config.httpHost(), config.httpPort(), tls(config, engine),
-          meetings, signaling, metrics, accountRoutes, proxies);
+          meetings, signaling, metrics, accountRoutes, meetingRoutes, proxies);
       started.push(http::stop);
 
       ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
@@ -264,6 +277,7 @@ public final class KaihuiServer implements AutoCloseable {
   public void close() {
     http.stop();
     housekeeping.shutdownNow();
+    signaling.close();
     meetings.close();
     engine.close();
     database.close();

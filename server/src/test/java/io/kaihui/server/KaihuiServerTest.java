@@ -67,10 +67,26 @@ class KaihuiServerTest {
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(forged.body()).contains("\"code\":\"csrf_rejected\"");
-    HttpResponse<String> created = http.send(HttpRequest.newBuilder(
+    HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
         URI.create(server.url() + "api/v1/meetings")).POST(HttpRequest.BodyPublishers.noBody())
         .header("X-Kaihui-Request", "1").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.body()).contains("\"code\":\"not_signed_in\"");
+    HttpResponse<String> registered = http.send(HttpRequest.newBuilder(
+        URI.create(server.url() + "api/v1/accounts")).header("X-Kaihui-Request", "1")
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"host_one\","
+            + "\"password\":\"Plum-Orchard-Lantern-7\",\"displayName\":\"Host\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    String cookie = registered.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    HttpResponse<String> created = http.send(HttpRequest.newBuilder(
+        URI.create(server.url() + "api/v1/meetings")).POST(HttpRequest.BodyPublishers.noBody())
+        .header("X-Kaihui-Request", "1").header("Cookie", cookie).build(),
+        HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.body()).contains("\"title\":\"Host's meeting\"",
+        "\"youAreHost\":true");
     String number = created.body().replaceAll(".*\"meetingNumber\":\"(\\d{9})\".*", "$1");
     assertThat(number).matches("[1-9]\\d{8}");
     HttpResponse<String> found = get("/api/v1/meetings/" + number);
@@ -129,12 +145,13 @@ class KaihuiServerTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(server.lanUrls()).isEmpty(); // only loopback is announced here
-    // The page's origin over TLS is https: the same-origin check knows it.
+    // The page's origin over TLS is https: the same-origin check knows it (and lets the request
+    // through to the sign-in check).
     URI meetings = URI.create("https://127.0.0.1:" + port + "/api/v1/meetings");
     HttpResponse<String> sameOrigin = https.send(HttpRequest.newBuilder(meetings)
         .header("X-Kaihui-Request", "1").header("Origin", "https://127.0.0.1:" + port)
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(sameOrigin.statusCode()).isEqualTo(201);
+    assertThat(sameOrigin.statusCode()).isEqualTo(401);
     HttpResponse<String> downgraded = https.send(HttpRequest.newBuilder(meetings)
         .header("X-Kaihui-Request", "1").header("Origin", "http://127.0.0.1:" + port)
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

@@ -215,7 +215,7 @@ public final class AccountRoutes {
    * (the cookie is cleared in that same answer, so the browser is told once and afterwards is
    * simply {@code not_signed_in}), else {@code not_signed_in}.
    */
-  private SignedIn requireSignedIn(Context ctx) {
+  public SignedIn requireSignedIn(Context ctx) {
     Optional<SignedIn> who = signedIn(ctx);
     if (who.isPresent()) {
       return who.get();

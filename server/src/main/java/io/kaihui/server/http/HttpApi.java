@@ -4,12 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.kaihui.protocol.ApiError;
-import io.kaihui.protocol.MeetingSummary;
-import io.kaihui.server.meeting.Meeting;
-import io.kaihui.server.meeting.MeetingNumbers;
 import io.kaihui.server.meeting.MeetingService;
 import io.kaihui.server.metrics.Metrics;
 import io.kaihui.server.signaling.SignalingEndpoint;
@@ -55,12 +51,13 @@ public final class HttpApi {
    * @param signaling the WebSocket endpoint
    * @param metrics served at {@code /metrics} in the Prometheus text format
    * @param accounts the account routes
+   * @param meetingRoutes the meeting routes
    * @param proxies which forwarding headers to believe
    * @return the running server; {@code port()} tells the bound port
    */
   public static Javalin start(String host, int port, TlsListener tls, MeetingService meetings,
       SignalingEndpoint signaling, Metrics metrics, AccountRoutes accounts,
-      TrustedProxies proxies) {
+      MeetingRoutes meetingRoutes, TrustedProxies proxies) {
     return Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.startup.showJavalinBanner = false;
@@ -117,22 +114,7 @@ public final class HttpApi {
         answer(ctx, new ApiException(500, "internal_error", "the server failed"), metrics);
       });
       accounts.install(config.routes);
-      config.routes.post("/api/v1/meetings", ctx -> {
-        Meeting m = meetings.create();
-        ctx.status(HttpStatus.CREATED).json(new MeetingSummary(m.number(), 0));
-      });
-      config.routes.get("/api/v1/meetings/{number}", ctx -> {
-        String number = ctx.pathParam("number");
-        if (!MeetingNumbers.isWellFormed(number)) {
-          ctx.status(HttpStatus.BAD_REQUEST)
-              .json(new ApiError("bad_request", "a meeting number has 9 digits"));
-          return;
-        }
-        meetings.find(number).ifPresentOrElse(
-            m -> ctx.json(new MeetingSummary(m.number(), m.participantCount())),
-            () -> ctx.status(HttpStatus.NOT_FOUND)
-                .json(new ApiError("meeting_not_found", "no meeting " + number)));
-      });
+      meetingRoutes.install(config.routes);
       for (HandlerType method : API_METHODS) {
         config.routes.addHttpHandler(method, "/api/*", ctx -> {
           throw new ApiException(404, "not_found", "no such API route: " + ctx.method() + " "

@@ -7,22 +7,30 @@ import io.kaihui.media.Router;
 import io.kaihui.media.SdpNegotiationException;
 import io.kaihui.media.SubscribeNegotiator;
 import io.kaihui.media.WebRtcTransport;
+import io.kaihui.protocol.MeetingEnded;
+import io.kaihui.protocol.MeetingSummary;
+import io.kaihui.protocol.MeetingUpdated;
 import io.kaihui.protocol.ParticipantInfo;
 import io.kaihui.protocol.ParticipantJoined;
 import io.kaihui.protocol.ParticipantLeft;
 import io.kaihui.protocol.ParticipantUpdated;
 import io.kaihui.protocol.ServerMessage;
 import io.kaihui.protocol.SubscribeOffer;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One meeting: its number, its participants and its media {@link Router}. Every change happens
+ * One meeting: its number, title, host and settings, its participants and its media
+ * {@link Router}. Who was in it goes to the {@link MeetingLog}. Every change happens
  * under one lock, on the calling (virtual) thread; media work hops to the engine's loop and is
  * awaited. Transport events from the loop come back through a new virtual thread, so the loop
  * never waits for this lock.
@@ -35,19 +43,67 @@ public final class Meeting {
   private static final Logger log = LoggerFactory.getLogger(Meeting.class);
 
   private final String number;
+  private final long logId;
+  private final String title;
+  private final Attendee host;
+  private final long startedAtMs;
   private final MediaEngine engine;
   private final Router router;
+  private final MeetingLog meetingLog;
+  private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, Participant> participants = new LinkedHashMap<>();
-  private final java.util.function.Supplier<String> ids;
+  private final Supplier<String> ids;
+  /** The accounts already in the log for this meeting. */
+  private final Set<Long> logged = new HashSet<>();
+  private int attendees;
+  private volatile boolean allowGuests;
   private volatile long emptySinceNanos = System.nanoTime();
   private boolean closed;
 
-  Meeting(String number, MediaEngine engine, java.util.function.Supplier<String> ids) {
+  Meeting(String number, long logId, String title, Attendee host, boolean allowGuests,
+      MediaEngine engine, Supplier<String> ids, MeetingLog meetingLog, Clock clock) {
     this.number = number;
+    this.logId = logId;
+    this.title = title;
+    this.host = host;
+    this.allowGuests = allowGuests;
+    this.startedAtMs = clock.millis();
     this.engine = engine;
     this.router = engine.createRouter();
     this.ids = ids;
+    this.meetingLog = meetingLog;
+    this.clock = clock;
+  }
+
+  /** The meeting's id in the {@link MeetingLog}. */
+  long logId() {
+    return logId;
+  }
+
+  /** The meeting's title. */
+  public String title() {
+    return title;
+  }
+
+  /** Whether the account with this id is the host. */
+  public boolean isHost(long userId) {
+    return userId != 0 && userId == host.userId();
+  }
+
+  /** Whether guests (no account) may join by link now. */
+  public boolean allowsGuests() {
+    return allowGuests;
+  }
+
+  /**
+   * The meeting as REST and signaling show it.
+   *
+   * @param askingUserId the account asking, to fill {@code youAreHost}; 0 for nobody
+   */
+  public MeetingSummary summary(long askingUserId) {
+    return new MeetingSummary(number, title, host.displayName(), allowGuests, participantCount(),
+        startedAtMs, isHost(askingUserId));
   }
 
   /** The 9-digit meeting number. */
@@ -76,25 +132,31 @@ public final class Meeting {
    * {@link #offerExistingTracks}.
    *
    * @param sink the participant's connection
-   * @param displayName the name to show (already validated)
+   * @param who the account, or a guest with the name to show (already validated)
    * @param audioMuted whether the microphone starts muted
    * @param videoMuted whether the camera starts off
    * @return the new participant and the others present
-   * @throws MeetingException {@code meeting_full} at {@link #MAX_PARTICIPANTS}, or
+   * @throws MeetingException {@code meeting_full} at {@link #MAX_PARTICIPANTS},
+   *     {@code sign_in_required} for a guest when the host does not allow guests, or
    *     {@code meeting_not_found} if the meeting has just ended
    */
-  public Joined join(ParticipantSink sink, String displayName, boolean audioMuted,
+  public Joined join(ParticipantSink sink, Attendee who, boolean audioMuted,
       boolean videoMuted) throws MeetingException {
     lock.lock();
     try {
       if (closed) {
         throw new MeetingException("meeting_not_found", "meeting " + number + " has ended");
       }
+      if (who.isGuest() && !allowGuests) {
+        throw new MeetingException("sign_in_required",
+            "meeting " + number + " admits only signed-in people");
+      }
       if (participants.size() >= MAX_PARTICIPANTS) {
         throw new MeetingException("meeting_full",
             "meeting " + number + " has " + MAX_PARTICIPANTS + " participants already");
       }
-      Participant p = new Participant(ids.get(), displayName, sink, audioMuted, videoMuted);
+      Participant p = new Participant(ids.get(), who, isHost(who.userId()), sink, audioMuted,
+          videoMuted);
       TransportEvents events = new TransportEvents(p);
       List<WebRtcTransport> transports = engine.await(() -> List.of(
           router.createWebRtcTransport(events), router.createWebRtcTransport(events)));
@@ -117,6 +179,7 @@ public final class Meeting {
         }
         return null;
       });
+      record(who);
       log.info("meeting {}: {} joined ({} present)", number, p.id(), participants.size());
       return new Joined(p, others);
     } finally {
@@ -222,7 +285,7 @@ public final class Meeting {
    * Removes a participant, closes their transports (and so every consumer of their tracks) and
    * tells the others. Does nothing if they already left.
    *
-   * @param reason {@code left}, {@code disconnected} or {@code timeout}
+   * @param reason {@code left}, {@code disconnected}, {@code timeout} or {@code ended}
    */
   public void leave(Participant p, String reason) {
     lock.lock();
@@ -244,7 +307,55 @@ public final class Meeting {
       if (participants.isEmpty()) {
         emptySinceNanos = System.nanoTime();
       }
+      p.sink().removed();
       log.info("meeting {}: {} {} ({} present)", number, p.id(), reason, participants.size());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Lets guests join by link, or stops letting them (guests already in stay); everyone in the
+   * meeting gets {@link MeetingUpdated}.
+   */
+  public void setAllowGuests(boolean allow) {
+    lock.lock();
+    try {
+      if (closed || allowGuests == allow) {
+        return;
+      }
+      allowGuests = allow;
+      MeetingUpdated update = new MeetingUpdated(summary(0));
+      for (Participant p : participants.values()) {
+        p.sink().send(update);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Ends the meeting for everyone: each participant gets {@link MeetingEnded} and is removed
+   * ({@code ended}; their sockets stay open), and the router closes. Does nothing if it has
+   * ended already.
+   *
+   * @param byName the display name of who ended it
+   * @return whether this call ended it
+   */
+  boolean end(String byName) {
+    lock.lock();
+    try {
+      if (closed) {
+        return false;
+      }
+      MeetingEnded ended = new MeetingEnded("ended_by_host", byName);
+      for (Participant p : List.copyOf(participants.values())) {
+        p.sink().send(ended);
+        leave(p, "ended");
+      }
+      closeRouter();
+      log.info("meeting {} ended by its host", number);
+      return true;
     } finally {
       lock.unlock();
     }
@@ -261,13 +372,29 @@ public final class Meeting {
         leave(p, "left");
         p.sink().close("meeting ended");
       }
-      closed = true;
-      engine.await(() -> {
-        router.close();
-        return null;
-      });
+      closeRouter();
     } finally {
       lock.unlock();
+    }
+  }
+
+  private void closeRouter() {
+    closed = true;
+    engine.await(() -> {
+      router.close();
+      return null;
+    });
+  }
+
+  /** Puts a newcomer in the log: an account at its first join, a guest at every join. */
+  private void record(Attendee who) {
+    if (!who.isGuest() && !logged.add(who.userId())) {
+      return;
+    }
+    try {
+      meetingLog.attended(logId, ++attendees, who, clock.millis());
+    } catch (RuntimeException e) {
+      log.warn("meeting {}: cannot record who joined", number, e);
     }
   }
 

@@ -2,6 +2,7 @@ package io.kaihui.server.meeting;
 
 import io.kaihui.media.MediaEngine;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -9,18 +10,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The live meetings of this server, by number. A meeting lives while people are in it; one that
- * has been empty for {@link #EMPTY_LIFETIME} (including one created and never joined) ends, and
- * only then may its number be drawn again.
+ * The live meetings of this server, by number. A meeting lives while people are in it, until
+ * its host ends it; one that has been empty for {@link #EMPTY_LIFETIME} (including one created
+ * and never joined) ends too. Only then may its number be drawn again. Starts and ends go to
+ * the {@link MeetingLog}.
  */
 public final class MeetingService implements AutoCloseable {
 
   /** How long an empty meeting lives before it ends. */
   public static final Duration EMPTY_LIFETIME = Duration.ofMinutes(10);
 
+  /** Longest title, in characters after trimming. */
+  public static final int MAX_TITLE_CHARS = 100;
+
+  private static final Logger log = LoggerFactory.getLogger(MeetingService.class);
+
   private final MediaEngine engine;
+  private final MeetingLog meetingLog;
+  private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final MeetingNumbers numbers = new MeetingNumbers(random);
   private final ConcurrentHashMap<String, Meeting> meetings = new ConcurrentHashMap<>();
@@ -31,20 +42,78 @@ public final class MeetingService implements AutoCloseable {
    * Creates the service.
    *
    * @param engine the media engine every meeting's router runs in
+   * @param meetingLog where meetings are recorded; meetings it still shows as live (the server
+   *     stopped without ending them) are ended now
+   * @param clock the time of the record
    */
-  public MeetingService(MediaEngine engine) {
+  public MeetingService(MediaEngine engine, MeetingLog meetingLog, Clock clock) {
     this.engine = engine;
+    this.meetingLog = meetingLog;
+    this.clock = clock;
+    int unfinished = meetingLog.endUnfinished(clock.millis());
+    if (unfinished > 0) {
+      log.info("recorded {} meeting(s) left open by the last run as ended", unfinished);
+    }
     sweeper.scheduleAtFixedRate(this::sweep, 30, 30, TimeUnit.SECONDS);
   }
 
-  /** Creates a meeting with a fresh random number. */
-  public Meeting create() {
+  /**
+   * Creates a meeting with a fresh random number.
+   *
+   * @param host its host, a signed-in account
+   * @param title its title; null or blank for "&lt;host's display name&gt;'s meeting"
+   * @param allowGuests whether people without an account may join by link
+   * @return the new meeting
+   * @throws MeetingException {@code bad_request} when the title is too long or holds control
+   *     characters
+   * @throws org.jdbi.v3.core.JdbiException if it cannot be recorded
+   */
+  public Meeting create(Attendee host, String title, boolean allowGuests)
+      throws MeetingException {
+    if (host.isGuest()) {
+      throw new IllegalArgumentException("a guest cannot host a meeting");
+    }
+    String t = title(title, host);
     synchronized (meetings) {
       String number = numbers.next(meetings::containsKey);
-      Meeting m = new Meeting(number, engine, this::participantId);
+      long logId = meetingLog.started(number, t, host, clock.millis());
+      Meeting m = new Meeting(number, logId, t, host, allowGuests, engine, this::participantId,
+          meetingLog, clock);
       meetings.put(number, m);
+      log.info("meeting {} created", number);
       return m;
     }
+  }
+
+  /**
+   * Ends a meeting for everyone, as its host asks.
+   *
+   * @param meeting a live meeting
+   * @param userId who asks
+   * @param byName their display name, shown to the participants
+   * @throws MeetingException {@code not_host} when they are not its host
+   */
+  public void end(Meeting meeting, long userId, String byName) throws MeetingException {
+    if (!meeting.isHost(userId)) {
+      throw new MeetingException("not_host", "only the host can end meeting " + meeting.number());
+    }
+    if (meeting.end(byName)) {
+      forget(meeting);
+    }
+  }
+
+  /**
+   * Lets guests join a meeting by link, or stops letting them, as its host asks.
+   *
+   * @throws MeetingException {@code not_host} when they are not its host
+   */
+  public void setAllowGuests(Meeting meeting, long userId, boolean allow)
+      throws MeetingException {
+    if (!meeting.isHost(userId)) {
+      throw new MeetingException("not_host",
+          "only the host can change meeting " + meeting.number());
+    }
+    meeting.setAllowGuests(allow);
   }
 
   /** The live meeting with this number, if any. */
@@ -62,6 +131,7 @@ public final class MeetingService implements AutoCloseable {
     sweeper.shutdownNow();
     for (Meeting m : meetings.values()) {
       m.close();
+      recordEnd(m);
     }
     meetings.clear();
   }
@@ -72,12 +142,44 @@ public final class MeetingService implements AutoCloseable {
       long emptySince = m.emptySinceNanos();
       if (emptySince != 0 && now - emptySince > EMPTY_LIFETIME.toNanos()
           && m.participantCount() == 0) {
-        synchronized (meetings) {
-          meetings.remove(m.number(), m);
-        }
         m.close();
+        forget(m);
       }
     }
+  }
+
+  private void forget(Meeting m) {
+    synchronized (meetings) {
+      meetings.remove(m.number(), m);
+    }
+    recordEnd(m);
+  }
+
+  private void recordEnd(Meeting m) {
+    try {
+      meetingLog.ended(m.logId(), clock.millis());
+    } catch (RuntimeException e) {
+      log.warn("cannot record that meeting {} ended", m.number(), e);
+    }
+  }
+
+  /** Trims a title and checks it; a missing one is the host's default. */
+  static String title(String raw, Attendee host) throws MeetingException {
+    String t = raw == null ? "" : raw.strip();
+    if (t.isEmpty()) {
+      t = host.displayName() + "'s meeting";
+      return t.codePointCount(0, t.length()) > MAX_TITLE_CHARS
+          ? t.substring(0, t.offsetByCodePoints(0, MAX_TITLE_CHARS)) : t;
+    }
+    if (t.codePointCount(0, t.length()) > MAX_TITLE_CHARS) {
+      throw new MeetingException("bad_request",
+          "a title has at most " + MAX_TITLE_CHARS + " characters");
+    }
+    if (t.codePoints().anyMatch(cp -> Character.isISOControl(cp)
+        || Character.getType(cp) == Character.FORMAT)) {
+      throw new MeetingException("bad_request", "a title cannot hold control characters");
+    }
+    return t;
   }
 
   private String participantId() {

@@ -11,7 +11,8 @@ import io.kaihui.protocol.ParticipantInfo;
 public final class Participant {
 
   private final String id;
-  private final String displayName;
+  private final Attendee attendee;
+  private final boolean host;
   private final ParticipantSink sink;
   private boolean audioMuted;
   private boolean videoMuted;
@@ -19,10 +20,11 @@ public final class Participant {
   private WebRtcTransport subscribeTransport;
   private boolean left;
 
-  Participant(String id, String displayName, ParticipantSink sink, boolean audioMuted,
-      boolean videoMuted) {
+  Participant(String id, Attendee attendee, boolean host, ParticipantSink sink,
+      boolean audioMuted, boolean videoMuted) {
     this.id = id;
-    this.displayName = displayName;
+    this.attendee = attendee;
+    this.host = host;
     this.sink = sink;
     this.audioMuted = audioMuted;
     this.videoMuted = videoMuted;
@@ -35,7 +37,17 @@ public final class Participant {
 
   /** The name shown to others. */
   public String displayName() {
-    return displayName;
+    return attendee.displayName();
+  }
+
+  /** The account (or guest) behind this participant. */
+  public Attendee attendee() {
+    return attendee;
+  }
+
+  /** Whether this participant is the meeting's host. */
+  public boolean isHost() {
+    return host;
   }
 
   /** Whether they left (or were removed). */
@@ -45,7 +57,8 @@ public final class Participant {
 
   /** What others are told about this participant. */
   public ParticipantInfo info() {
-    return new ParticipantInfo(id, displayName, audioMuted, videoMuted);
+    return new ParticipantInfo(id, attendee.displayName(), audioMuted, videoMuted, host,
+        attendee.isGuest(), attendee.avatarUrl());
   }
 
   ParticipantSink sink() {

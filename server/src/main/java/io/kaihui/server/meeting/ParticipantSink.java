@@ -19,4 +19,10 @@ public interface ParticipantSink {
    * @param reason an English reason for the close frame
    */
   void close(String reason);
+
+  /**
+   * Tells the connection that its participant is no longer in the meeting, whatever the cause
+   * (left, timed out, the meeting ended). Called under the meeting's lock; never blocks.
+   */
+  void removed();
 }

@@ -35,6 +35,9 @@ final class SignalingConnection implements ParticipantSink {
   private final Session session;
   private volatile Meeting meeting;
   private volatile Participant participant;
+  private volatile long lastHeardNanos = System.nanoTime();
+  private volatile boolean away;
+  private volatile Runnable onRemoved = () -> { };
 
   /**
    * Creates the connection.
@@ -89,6 +92,43 @@ final class SignalingConnection implements ParticipantSink {
   public void close(String reason) {
     synchronized (this) {
       wire.close(1000, reason.length() > 100 ? reason.substring(0, 100) : reason);
+    }
+  }
+
+  @Override
+  public void removed() {
+    left();
+    onRemoved.run();
+  }
+
+  /** What to do when the meeting removes this connection's participant. */
+  void onRemoved(Runnable action) {
+    this.onRemoved = action;
+  }
+
+  /** When a frame last arrived (System.nanoTime). */
+  long lastHeardNanos() {
+    return lastHeardNanos;
+  }
+
+  /** Notes that a frame arrived. */
+  void heard(long nanos) {
+    lastHeardNanos = nanos;
+  }
+
+  /** Whether the last heartbeat said the page has been untouched for 10 minutes. */
+  boolean away() {
+    return away;
+  }
+
+  void setAway(boolean away) {
+    this.away = away;
+  }
+
+  /** Closes the socket with a code and reason of its own, without blocking. */
+  void closeWith(int code, String reason) {
+    synchronized (this) {
+      wire.close(code, reason);
     }
   }
 

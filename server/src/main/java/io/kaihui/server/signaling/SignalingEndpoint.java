@@ -12,26 +12,36 @@ import io.kaihui.protocol.JoinResponse;
 import io.kaihui.protocol.LeaveRequest;
 import io.kaihui.protocol.OkResponse;
 import io.kaihui.protocol.PingRequest;
+import io.kaihui.protocol.PresenceChanged;
 import io.kaihui.protocol.PublishRequest;
 import io.kaihui.protocol.PublishResponse;
 import io.kaihui.protocol.SetMutedRequest;
 import io.kaihui.protocol.SubscribeAnswer;
+import io.kaihui.server.meeting.Attendee;
 import io.kaihui.server.meeting.Meeting;
 import io.kaihui.server.meeting.MeetingException;
 import io.kaihui.server.meeting.MeetingNumbers;
 import io.kaihui.server.meeting.MeetingService;
 import io.kaihui.server.meeting.Participant;
+import io.kaihui.server.presence.PresenceService;
+import io.kaihui.server.presence.PresenceState;
 import io.kaihui.server.session.RevocationReason;
 import io.kaihui.server.session.Session;
 import io.kaihui.server.session.SessionListener;
 import io.kaihui.server.session.SessionService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +57,16 @@ import org.slf4j.LoggerFactory;
  * the session ends early (sign-out, password change, sign-in elsewhere) the endpoint, as a
  * {@link SessionListener}, closes its sockets at once with close code {@link #SIGNED_OUT} and
  * the {@link RevocationReason#code()} as the close reason. A socket whose cookie names no live
- * session is anonymous, as one without a cookie. Nothing of the session token is ever sent.
+ * session is anonymous, as one without a cookie: it joins meetings as a guest. Nothing of the
+ * session token is ever sent.
+ *
+ * <p>Each signed-in socket counts for its person's presence ({@link PresenceService}); every
+ * signed-in socket of a person gets {@link PresenceChanged} when it changes. A socket that sends
+ * nothing for {@link #SILENCE_LIMIT} (the client pings every 5 s) is closed with {@link #SILENT}
+ * and its participant leaves its meeting ({@code timeout}).
  */
-public final class SignalingEndpoint implements SessionListener {
+public final class SignalingEndpoint implements SessionListener, PresenceService.Listener,
+    AutoCloseable {
 
   /**
    * The close code of a socket whose sign-in session ended; the close reason is
@@ -57,6 +74,12 @@ public final class SignalingEndpoint implements SessionListener {
    * From the private-use range 4000–4999 of RFC 6455 §7.4.2.
    */
   public static final int SIGNED_OUT = 4001;
+
+  /** The close code of a socket silent for {@link #SILENCE_LIMIT}; the reason is "silent". */
+  public static final int SILENT = 4000;
+
+  /** How long a socket may send nothing before it is closed (the client pings every 5 s). */
+  public static final Duration SILENCE_LIMIT = Duration.ofSeconds(25);
 
   /**
    * The upgrade request's attribute holding the live {@link Session} of its cookie; absent for
@@ -77,6 +100,8 @@ public final class SignalingEndpoint implements SessionListener {
 
   private final MeetingService meetings;
   private final SessionService sessions;
+  private final PresenceService presence;
+  private final LongFunction<Optional<Attendee>> accounts;
   private final ObjectMapper json = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -86,6 +111,11 @@ public final class SignalingEndpoint implements SessionListener {
   /** The open sockets of each sign-in session, by session id. */
   private final ConcurrentHashMap<String, Set<SignalingConnection>> bySession =
       new ConcurrentHashMap<>();
+  /** The open sockets of each signed-in person, by account id. */
+  private final ConcurrentHashMap<Long, Set<SignalingConnection>> byUser =
+      new ConcurrentHashMap<>();
+  private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+      Thread.ofVirtual().name("signaling-sweeper").factory());
   private final AtomicLong malformed = new AtomicLong();
   private final MeterRegistry metrics;
 
@@ -98,13 +128,26 @@ public final class SignalingEndpoint implements SessionListener {
    *     and reports open connections
    * @param sessions the sign-in sessions, to check that a new socket's session did not end
    *     while it was being opened; register this endpoint as its listener
+   * @param presence where signed-in sockets count; this endpoint registers as its listener
+   * @param accounts who an account is in a meeting (display name, avatar), by account id;
+   *     empty for an account that no longer exists
    */
   public SignalingEndpoint(MeetingService meetings, MeterRegistry metrics,
-      SessionService sessions) {
+      SessionService sessions, PresenceService presence,
+      LongFunction<Optional<Attendee>> accounts) {
     this.meetings = meetings;
     this.metrics = metrics;
     this.sessions = sessions;
+    this.presence = presence;
+    this.accounts = accounts;
+    presence.addListener(this);
     Gauge.builder("kaihui.signaling.connections", connections, Map::size).register(metrics);
+    sweeper.scheduleWithFixedDelay(() -> closeSilent(System.nanoTime()), 5, 5, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() {
+    sweeper.shutdownNow();
   }
 
   /** Frames that could not be read as a message, since start. */
@@ -150,6 +193,7 @@ public final class SignalingEndpoint implements SessionListener {
     ws.onMessage(ctx -> {
       SignalingConnection c = connections.get(ctx.sessionId());
       if (c != null) {
+        c.heard(System.nanoTime());
         onText(c, ctx.message());
       }
     });
@@ -184,9 +228,10 @@ public final class SignalingEndpoint implements SessionListener {
   }
 
   /**
-   * Lists a new connection under its sign-in session. A revocation told between the upgrade's
-   * session check and this moment would have missed it, so the session is looked up once more
-   * and the socket closed at once if it has ended. Package-private for tests.
+   * Lists a new connection under its sign-in session and person, counts it for their presence
+   * and tells it that presence. A revocation told between the upgrade's session check and this
+   * moment would have missed it, so the session is looked up once more and the socket closed at
+   * once if it has ended. Package-private for tests.
    */
   void attach(SignalingConnection c) {
     String sessionId = c.sessionId();
@@ -194,18 +239,77 @@ public final class SignalingEndpoint implements SessionListener {
       return;
     }
     bySession.computeIfAbsent(sessionId, k -> ConcurrentHashMap.newKeySet()).add(c);
-    sessions.find(sessionId).filter(s -> s.revokedAt() != null).ifPresent(s -> {
+    Optional<io.kaihui.server.session.Session> ended =
+        sessions.find(sessionId).filter(s -> s.revokedAt() != null);
+    if (ended.isPresent()) {
       detach(c);
-      signOut(c, s.revocationReason() == null ? RevocationReason.REVOKED
-          : s.revocationReason());
-    });
+      signOut(c, ended.get().revocationReason() == null ? RevocationReason.REVOKED
+          : ended.get().revocationReason());
+      return;
+    }
+    long userId = c.userId();
+    c.onRemoved(() -> presence.update(userId, c, false, c.away()));
+    presence.update(userId, c, false, false);
+    byUser.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(c);
+    c.send(new PresenceChanged(userId, presence.stateOf(userId).code()));
+  }
+
+  /** Sends a person's new presence to each of their sockets. */
+  @Override
+  public void onPresenceChanged(long userId, PresenceState state) {
+    Set<SignalingConnection> of = byUser.get(userId);
+    if (of != null) {
+      PresenceChanged message = new PresenceChanged(userId, state.code());
+      for (SignalingConnection c : of) {
+        c.send(message);
+      }
+    }
+  }
+
+  /**
+   * Closes every socket that sent nothing for {@link #SILENCE_LIMIT}: its participant leaves
+   * its meeting ({@code timeout}) and it stops counting for presence. Package-private for tests.
+   *
+   * @param nowNanos the time now, as System.nanoTime
+   * @return how many were closed
+   */
+  int closeSilent(long nowNanos) {
+    int closed = 0;
+    for (Map.Entry<String, SignalingConnection> e : connections.entrySet()) {
+      SignalingConnection c = e.getValue();
+      if (nowNanos - c.lastHeardNanos() > SILENCE_LIMIT.toNanos()
+          && connections.remove(e.getKey(), c)) {
+        metrics.counter("kaihui.signaling.silent").increment();
+        forget(c, "timeout");
+        c.closeWith(SILENT, "silent");
+        closed++;
+      }
+    }
+    return closed;
+  }
+
+  /** Lists a connection not made by {@link #configure}, for tests. */
+  void register(String socketId, SignalingConnection c) {
+    connections.put(socketId, c);
+    attach(c);
   }
 
   /** Forgets a closed connection and takes its participant out of its meeting. */
   private void closed(SignalingConnection c) {
     if (c != null) {
-      detach(c);
-      leave(c, "disconnected");
+      forget(c, "disconnected");
+    }
+  }
+
+  private void forget(SignalingConnection c, String reason) {
+    detach(c);
+    leave(c, reason);
+    if (c.userId() != 0) {
+      byUser.computeIfPresent(c.userId(), (k, set) -> {
+        set.remove(c);
+        return set.isEmpty() ? null : set;
+      });
+      presence.remove(c.userId(), c);
     }
   }
 
@@ -281,7 +385,15 @@ public final class SignalingEndpoint implements SessionListener {
         leave(c, "left");
         yield new OkResponse(r.id());
       }
-      case PingRequest r -> new OkResponse(r.id());
+      case PingRequest r -> {
+        if (c.away() != r.isAway()) {
+          c.setAway(r.isAway());
+          if (c.userId() != 0) {
+            presence.update(c.userId(), c, c.meeting() != null, r.isAway());
+          }
+        }
+        yield new OkResponse(r.id());
+      }
     };
   }
 
@@ -293,12 +405,22 @@ public final class SignalingEndpoint implements SessionListener {
     if (!MeetingNumbers.isWellFormed(number)) {
       throw new MeetingException("bad_request", "a meeting number has 9 digits");
     }
-    String name = displayName(r.displayName());
+    Attendee who;
+    if (c.userId() != 0) {
+      who = accounts.apply(c.userId()).orElseThrow(() ->
+          new MeetingException("sign_in_required", "the account no longer exists"));
+    } else {
+      who = Attendee.guest(displayName(r.displayName()));
+    }
     Meeting meeting = meetings.find(number).orElseThrow(() ->
         new MeetingException("meeting_not_found", "no meeting " + number));
-    Meeting.Joined joined = meeting.join(c, name, r.audioMuted(), r.videoMuted());
+    Meeting.Joined joined = meeting.join(c, who, r.audioMuted(), r.videoMuted());
     c.joined(meeting, joined.participant());
-    return new JoinResponse(r.id(), number, joined.participant().id(), joined.others());
+    if (c.userId() != 0) {
+      presence.update(c.userId(), c, true, c.away());
+    }
+    return new JoinResponse(r.id(), number, joined.participant().id(), joined.others(),
+        meeting.summary(c.userId()), joined.participant().info());
   }
 
   private void leave(SignalingConnection c, String reason) {

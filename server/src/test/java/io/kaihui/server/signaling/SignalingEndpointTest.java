@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kaihui.media.MediaEngine;
 import io.kaihui.media.MediaEngineConfig;
+import io.kaihui.server.meeting.Attendee;
 import io.kaihui.server.meeting.Meeting;
+import io.kaihui.server.meeting.MeetingLog;
 import io.kaihui.server.meeting.MeetingException;
 import io.kaihui.server.meeting.MeetingService;
+import io.kaihui.server.presence.PresenceService;
+import io.kaihui.server.presence.PresenceState;
 import io.kaihui.server.session.ClientInfo;
 import io.kaihui.server.session.IssuedSession;
 import io.kaihui.server.session.RevocationReason;
@@ -34,6 +38,13 @@ class SignalingEndpointTest {
   private static TestDatabase db;
   private static SessionService sessions;
   private static SignalingEndpoint endpoint;
+  private static MeetingLog meetingLog;
+  private static PresenceService presence;
+  private static final Attendee ALICE = new Attendee(7, "Alice", "/api/v1/users/7/avatar?v=1");
+  private static final Attendee BOB = new Attendee(8, "Bob", null);
+  /** Carol and Dave are only in the presence test: no other test opens their sockets. */
+  private static final Attendee CAROL = new Attendee(9, "Carol", null);
+  private static final Attendee DAVE = new Attendee(10, "Dave", null);
   private static final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
       new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
   private final ObjectMapper json = new ObjectMapper();
@@ -42,19 +53,27 @@ class SignalingEndpointTest {
   static void start() {
     engine = MediaEngine.start(new MediaEngineConfig(InetAddress.getLoopbackAddress(), 0,
         List.of(InetAddress.getLoopbackAddress()), Duration.ofSeconds(30)));
-    meetings = new MeetingService(engine);
     db = TestDatabase.create(DatabaseVendor.H2);
-    db.open().jdbi().useHandle(h -> h.createUpdate("INSERT INTO users (id, username,"
-        + " username_key, display_name, password_hash, created_ms, updated_ms)"
-        + " VALUES (7, 'alice', 'alice', 'Alice', 'not-a-real-hash', 0, 0)").execute());
+    for (Attendee a : List.of(ALICE, BOB, CAROL, DAVE)) {
+      db.open().jdbi().useHandle(h -> h.createUpdate("INSERT INTO users (id, username,"
+          + " username_key, display_name, password_hash, created_ms, updated_ms)"
+          + " VALUES (:id, :name, :name, :display, 'not-a-real-hash', 0, 0)")
+          .bind("id", a.userId()).bind("name", a.displayName().toLowerCase())
+          .bind("display", a.displayName()).execute());
+    }
+    meetingLog = new MeetingLog(db.open());
+    meetings = new MeetingService(engine, meetingLog, Clock.systemUTC());
     sessions = new SessionService(db.open().jdbi(), Clock.systemUTC(), new SessionSettings(
         false, Duration.ofDays(30), Duration.ofHours(12)));
-    endpoint = new SignalingEndpoint(meetings, registry, sessions);
+    presence = new PresenceService();
+    endpoint = new SignalingEndpoint(meetings, registry, sessions, presence,
+        id -> java.util.stream.Stream.of(ALICE, BOB, CAROL, DAVE).filter(a -> a.userId() == id).findFirst());
     sessions.addListener(endpoint);
   }
 
   @AfterAll
   static void stop() {
+    endpoint.close();
     meetings.close();
     engine.close();
     db.close();
@@ -113,8 +132,8 @@ class SignalingEndpointTest {
     assertThat(guest.closedWith).isNull();
     assertThat(registry.counter("kaihui.signaling.signouts", "reason", "logout").count())
         .isGreaterThanOrEqualTo(2);
-    // Nothing of a token was ever sent.
-    assertThat(laptopTab1.frames).isEmpty();
+    // Nothing of a token was ever sent: only the presence.
+    assertThat(laptopTab1.frames).singleElement().asString().startsWith("{\"type\":\"presence\"");
   }
 
   @Test
@@ -197,7 +216,7 @@ class SignalingEndpointTest {
     endpoint.onText(c, "{\"type\":\"join\",\"id\":2,\"meetingNumber\":\"999999999\","
         + "\"displayName\":\"A\",\"audioMuted\":false,\"videoMuted\":false}");
     assertThat(last(r).path("code").asText()).isEqualTo("meeting_not_found");
-    Meeting m = meetings.create();
+    Meeting m = guestMeeting();
     endpoint.onText(c, "{\"type\":\"join\",\"id\":3,\"meetingNumber\":\"" + m.number()
         + "\",\"displayName\":\"   \",\"audioMuted\":false,\"videoMuted\":false}");
     assertThat(last(r).path("code").asText()).isEqualTo("bad_request");
@@ -206,7 +225,7 @@ class SignalingEndpointTest {
 
   @Test
   void twoParticipantsSeeEachOtherJoinAndLeave() throws Exception {
-    Meeting m = meetings.create();
+    Meeting m = guestMeeting();
     Recorder ra = new Recorder();
     Recorder rb = new Recorder();
     SignalingConnection a = endpoint.newConnection(ra);
@@ -246,7 +265,7 @@ class SignalingEndpointTest {
 
   @Test
   void badSdpIsAClearError() throws Exception {
-    Meeting m = meetings.create();
+    Meeting m = guestMeeting();
     Recorder r = new Recorder();
     SignalingConnection c = endpoint.newConnection(r);
     endpoint.onText(c, "{\"type\":\"join\",\"id\":1,\"meetingNumber\":\"" + m.number()
@@ -273,5 +292,176 @@ class SignalingEndpointTest {
         .isInstanceOf(MeetingException.class);
     assertThatThrownBy(() -> SignalingEndpoint.displayName(null))
         .isInstanceOf(MeetingException.class);
+  }
+
+  private static String join(String number, String name) {
+    return "{\"type\":\"join\",\"id\":1,\"meetingNumber\":\"" + number
+        + "\",\"displayName\":\"" + name + "\",\"audioMuted\":false,\"videoMuted\":false}";
+  }
+
+  private List<JsonNode> ofType(Recorder r, String type) throws Exception {
+    List<JsonNode> out = new ArrayList<>();
+    for (String f : r.frames) {
+      JsonNode n = json.readTree(f);
+      if (n.path("type").asText().equals(type)) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void guestsJoinOnlyWhenTheHostAllowsThemAndAccountsJoinUnderTheirOwnName() throws Exception {
+    Meeting m = meetings.create(ALICE, "  Weekly sync ", false);
+    assertThat(m.title()).isEqualTo("Weekly sync");
+    Recorder guest = new Recorder();
+    SignalingConnection g = endpoint.newConnection(guest);
+    endpoint.onText(g, join(m.number(), "Visitor"));
+    assertThat(last(guest).path("code").asText()).isEqualTo("sign_in_required");
+    assertThat(m.participantCount()).isZero();
+
+    IssuedSession bobSession = sessions.create(BOB.userId(), false, ClientInfo.UNKNOWN);
+    Recorder bob = new Recorder();
+    SignalingConnection b = endpoint.newConnection(bob, bobSession.session());
+    endpoint.attach(b);
+    endpoint.onText(b, join(m.number(), "Not Bob"));
+    JsonNode joined = last(bob);
+    assertThat(joined.path("type").asText()).isEqualTo("joinResponse");
+    assertThat(joined.path("me").path("displayName").asText()).isEqualTo("Bob");
+    assertThat(joined.path("me").path("guest").asBoolean()).isFalse();
+    assertThat(joined.path("me").path("host").asBoolean()).isFalse();
+    assertThat(joined.path("meeting").path("title").asText()).isEqualTo("Weekly sync");
+    assertThat(joined.path("meeting").path("hostName").asText()).isEqualTo("Alice");
+    assertThat(joined.path("meeting").path("youAreHost").asBoolean()).isFalse();
+
+    assertThatThrownBy(() -> meetings.setAllowGuests(m, BOB.userId(), true))
+        .isInstanceOf(MeetingException.class).hasFieldOrPropertyWithValue("code", "not_host");
+    meetings.setAllowGuests(m, ALICE.userId(), true);
+    JsonNode updated = last(bob);
+    assertThat(updated.path("type").asText()).isEqualTo("meetingUpdated");
+    assertThat(updated.path("meeting").path("allowGuests").asBoolean()).isTrue();
+
+    endpoint.onText(g, join(m.number(), "Visitor"));
+    assertThat(last(guest).path("me").path("guest").asBoolean()).isTrue();
+    assertThat(last(guest).path("me").path("displayName").asText()).isEqualTo("Visitor");
+    assertThat(last(bob).path("participant").path("guest").asBoolean()).isTrue();
+    assertThat(m.participantCount()).isEqualTo(2);
+
+    // Bob is in the record of the meeting, and so is the guest.
+    assertThat(meetingLog.history(BOB.userId(), 10)).first().satisfies(past -> {
+      assertThat(past.meetingNumber()).isEqualTo(m.number());
+      assertThat(past.participants()).containsExactly("Bob", "Visitor");
+      assertThat(past.guests()).isEqualTo(1);
+      assertThat(past.endedAtMs()).isNull();
+    });
+    endpoint.onText(b, "{\"type\":\"leave\",\"id\":9}");
+    endpoint.onText(g, "{\"type\":\"leave\",\"id\":9}");
+  }
+
+  @Test
+  void theHostEndsTheMeetingForEveryone() throws Exception {
+    Meeting m = meetings.create(ALICE, null, true);
+    assertThat(m.title()).isEqualTo("Alice's meeting");
+    IssuedSession aliceSession = sessions.create(ALICE.userId(), false, ClientInfo.UNKNOWN);
+    Recorder alice = new Recorder();
+    Recorder guest = new Recorder();
+    SignalingConnection a = endpoint.newConnection(alice, aliceSession.session());
+    SignalingConnection g = endpoint.newConnection(guest);
+    endpoint.attach(a);
+    endpoint.onText(a, join(m.number(), "ignored"));
+    assertThat(last(alice).path("me").path("host").asBoolean()).isTrue();
+    assertThat(last(alice).path("meeting").path("youAreHost").asBoolean()).isTrue();
+    assertThat(last(alice).path("me").path("avatarUrl").asText()).isEqualTo(ALICE.avatarUrl());
+    endpoint.onText(g, join(m.number(), "Guest"));
+    assertThat(last(guest).path("participants").get(0).path("host").asBoolean()).isTrue();
+
+    assertThatThrownBy(() -> meetings.end(m, BOB.userId(), "Bob"))
+        .isInstanceOf(MeetingException.class).hasFieldOrPropertyWithValue("code", "not_host");
+    assertThat(m.participantCount()).isEqualTo(2);
+    meetings.end(m, ALICE.userId(), "Alice");
+
+    for (Recorder r : List.of(alice, guest)) {
+      assertThat(ofType(r, "meetingEnded")).singleElement().satisfies(e -> {
+        assertThat(e.path("reason").asText()).isEqualTo("ended_by_host");
+        assertThat(e.path("by").asText()).isEqualTo("Alice");
+      });
+      // The socket stays open: the client closes it after showing why.
+      assertThat(r.closedWith).isNull();
+    }
+    assertThat(m.participantCount()).isZero();
+    assertThat(meetings.find(m.number())).isEmpty();
+    endpoint.onText(g, "{\"type\":\"setMuted\",\"id\":5,\"audioMuted\":true,\"videoMuted\":true}");
+    assertThat(last(guest).path("code").asText()).isEqualTo("not_joined");
+    endpoint.onText(g, join(m.number(), "Guest"));
+    assertThat(last(guest).path("code").asText()).isEqualTo("meeting_not_found");
+    assertThat(meetingLog.history(ALICE.userId(), 10)).filteredOn(
+        p -> p.meetingNumber().equals(m.number())).singleElement()
+        .satisfies(p -> assertThat(p.endedAtMs()).isNotNull());
+    assertThat(presence.stateOf(ALICE.userId())).isEqualTo(PresenceState.ONLINE);
+  }
+
+  @Test
+  void presenceFollowsSocketsMeetingsAndHeartbeats() throws Exception {
+    IssuedSession laptop = sessions.create(CAROL.userId(), false, ClientInfo.UNKNOWN);
+    IssuedSession phone = sessions.create(CAROL.userId(), false, ClientInfo.UNKNOWN);
+    Recorder appTab = new Recorder();
+    Recorder phoneApp = new Recorder();
+    SignalingConnection app = endpoint.newConnection(appTab, laptop.session());
+    endpoint.register("presence-app", app);
+    assertThat(ofType(appTab, "presence")).extracting(n -> n.path("state").asText())
+        .containsExactly("online");
+    assertThat(last(appTab).path("userId").asLong()).isEqualTo(CAROL.userId());
+
+    SignalingConnection phoneSocket = endpoint.newConnection(phoneApp, phone.session());
+    endpoint.register("presence-phone", phoneSocket);
+    endpoint.onText(app, "{\"type\":\"ping\",\"id\":1,\"away\":true}");
+    // Still online: the phone is not away.
+    assertThat(presence.stateOf(CAROL.userId())).isEqualTo(PresenceState.ONLINE);
+    endpoint.onText(phoneSocket, "{\"type\":\"ping\",\"id\":1,\"away\":true}");
+    assertThat(presence.stateOf(CAROL.userId())).isEqualTo(PresenceState.AWAY);
+
+    Meeting m = meetings.create(DAVE, null, false);
+    Recorder meetingTab = new Recorder();
+    SignalingConnection inMeeting = endpoint.newConnection(meetingTab, laptop.session());
+    endpoint.register("presence-meeting", inMeeting);
+    endpoint.onText(inMeeting, join(m.number(), "x"));
+    assertThat(presence.stateOf(CAROL.userId())).isEqualTo(PresenceState.IN_MEETING);
+    endpoint.onText(inMeeting, "{\"type\":\"leave\",\"id\":2}");
+    assertThat(presence.stateOf(CAROL.userId())).isEqualTo(PresenceState.ONLINE);
+    endpoint.onText(inMeeting, join(m.number(), "x"));
+    // Every socket of Carol's heard each change, in order (a new tab is not away).
+    assertThat(ofType(phoneApp, "presence")).extracting(n -> n.path("state").asText())
+        .containsExactly("online", "away", "online", "in_meeting", "online", "in_meeting");
+
+    // The meeting tab goes silent: after 25 s it is closed and leaves its meeting (timeout).
+    Recorder alice = new Recorder();
+    SignalingConnection a = endpoint.newConnection(alice,
+        sessions.create(DAVE.userId(), false, ClientInfo.UNKNOWN).session());
+    endpoint.register("presence-alice", a);
+    endpoint.onText(a, join(m.number(), "x"));
+    long now = System.nanoTime();
+    app.heard(now);
+    phoneSocket.heard(now);
+    a.heard(now);
+    inMeeting.heard(now - SignalingEndpoint.SILENCE_LIMIT.toNanos() - 1);
+    assertThat(endpoint.closeSilent(now)).isEqualTo(1);
+    assertThat(meetingTab.closeCode).isEqualTo(SignalingEndpoint.SILENT);
+    assertThat(meetingTab.closedWith).isEqualTo("silent");
+    JsonNode left = last(alice);
+    assertThat(left.path("type").asText()).isEqualTo("participantLeft");
+    assertThat(left.path("reason").asText()).isEqualTo("timeout");
+    assertThat(presence.stateOf(CAROL.userId())).isEqualTo(PresenceState.AWAY);
+    assertThat(appTab.closedWith).isNull();
+
+    // Then the other two: Bob is offline.
+    assertThat(endpoint.closeSilent(now + SignalingEndpoint.SILENCE_LIMIT.toNanos() + 1))
+        .isGreaterThanOrEqualTo(3);
+    assertThat(presence.stateOf(CAROL.userId())).isEqualTo(PresenceState.OFFLINE);
+    assertThat(presence.stateOf(DAVE.userId())).isEqualTo(PresenceState.OFFLINE);
+    assertThat(m.participantCount()).isZero();
+  }
+
+  private static Meeting guestMeeting() throws MeetingException {
+    return meetings.create(ALICE, null, true);
   }
 }

@@ -25,7 +25,8 @@ class DatabaseTest {
       assertThat(db.tables()).isEmpty();
       Database database = db.open();
       assertThat(database.vendor()).isEqualTo(vendor);
-      assertThat(db.tables()).containsOnlyKeys("flyway_schema_history", "users", "sessions");
+      assertThat(db.tables()).containsOnlyKeys("flyway_schema_history", "users", "sessions",
+          "meetings", "meeting_attendees");
       assertThat(db.tables().get("users")).containsExactly("id", "username", "username_key",
           "display_name", "phone", "password_hash", "avatar_ref", "mood_line", "created_ms",
           "updated_ms");
@@ -38,7 +39,9 @@ class DatabaseTest {
           .bind("ok", true)
           .mapTo(String.class)
           .list());
-      assertThat(applied).containsExactly("1", "2");
+      assertThat(db.tables().get("meeting_attendees")).containsExactly("meeting_id", "seq",
+          "user_id", "display_name", "joined_ms");
+      assertThat(applied).containsExactly("1", "2", "3");
     }
   }
 

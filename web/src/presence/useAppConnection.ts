@@ -1,0 +1,67 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { AccountStore } from '../account/accountStore';
+import { signalingUrl } from '../hooks/useMeetingSession';
+import type { PresenceState } from '../protocol/messages';
+import type { SignalingSocket } from '../signaling/SignalingSocket';
+import { ActivityTracker } from './ActivityTracker';
+import { AppConnection, type AppConnectionStatus } from './AppConnection';
+import { presenceDisplay, type PresenceDisplay } from './presenceDisplay';
+
+/** What useAppConnection may replace (tests). */
+export interface AppConnectionSetup {
+  createSocket?: (url: string) => SignalingSocket;
+  /** The activity tracker's clock, in ms. */
+  now?: () => number;
+  /** Heartbeat period, in ms. */
+  pingIntervalMs?: number;
+}
+
+/**
+ * useAppConnection keeps an {@link AppConnection} open while someone is signed in (a new one for
+ * each account; none for guests), pinging with whether the page is away, and returns my presence
+ * to show (null while nobody is signed in). When the server signs the account out (close code
+ * 4001) it tells the store, exactly as a meeting does, so that the page goes to the sign-in
+ * page and says why.
+ */
+export function useAppConnection(store: AccountStore, setup: AppConnectionSetup = {}): PresenceDisplay | null {
+  const state = useSyncExternalStore(store.subscribe, () => store.state);
+  const userId = state.status === 'signedIn' ? state.account.userId : null;
+  const [shown, setShown] = useState<{ userId: number; display: PresenceDisplay } | null>(null);
+  const { createSocket, now, pingIntervalMs } = setup;
+
+  useEffect(() => {
+    if (userId === null) return;
+    const tracker = new ActivityTracker(now);
+    const detach = tracker.attach();
+    let status: AppConnectionStatus = 'connecting';
+    let presence: PresenceState | null = null;
+    const show = () => setShown({ userId, display: presenceDisplay(status, presence) });
+    const connection = new AppConnection(
+      {
+        signalingUrl: signalingUrl(window.location),
+        userId,
+        isAway: () => tracker.isAway,
+        createSocket,
+        pingIntervalMs,
+      },
+      {
+        onStatus: (next) => {
+          status = next;
+          show();
+        },
+        onPresence: (next) => {
+          presence = next;
+          show();
+        },
+        onSignedOut: (reason) => store.signedOutBy(reason),
+      },
+    );
+    connection.start();
+    return () => {
+      connection.close();
+      detach();
+    };
+  }, [store, userId, createSocket, now, pingIntervalMs]);
+
+  return userId !== null && shown?.userId === userId ? shown.display : null;
+}
