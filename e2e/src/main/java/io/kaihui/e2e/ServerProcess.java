@@ -40,7 +40,20 @@ public final class ServerProcess implements AutoCloseable {
    * @param namespace where to run it, or null
    * @throws IllegalStateException if the jar is missing or the server does not start in 60 s
    */
-  public static ServerProcess start(NetworkNamespace namespace) throws IOException, InterruptedException {
+  public static ServerProcess start(NetworkNamespace namespace)
+      throws IOException, InterruptedException {
+    return start(namespace, List.of());
+  }
+
+  /**
+   * Starts the jar as {@link #start(NetworkNamespace)} does, with more settings.
+   *
+   * @param namespace where to run it, or null
+   * @param settings more {@code --key=value} flags (docs/operations.md)
+   * @throws IllegalStateException if the jar is missing or the server does not start in 60 s
+   */
+  public static ServerProcess start(NetworkNamespace namespace, List<String> settings)
+      throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("kaihui.serverJar", "../server/target/kaihui-server.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("server jar not found at " + jar.toAbsolutePath()
@@ -49,9 +62,11 @@ public final class ServerProcess implements AutoCloseable {
     Path dataDir = Files.createTempDirectory("kaihui-e2e-data");
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toAbsolutePath().toString(),
-        "--http-port=0", "--https-port=0", "--media-port=0", "--data-dir=" + dataDir));
+        "--http-port=0", "--https-port=0", "--media-port=0", "--data-dir=" + dataDir,
+        // Only loopback: WebRTC here never goes to the machine's own addresses.
+        "--media-announced-addresses=127.0.0.1"));
+    command.addAll(settings);
     if (namespace != null) {
-      command.add("--media-announced-addresses=127.0.0.1");
       command = namespace.wrap(command);
     }
     Path log = Files.createTempFile(Files.createDirectories(Path.of("target")), "server-", ".log");
@@ -82,6 +97,11 @@ public final class ServerProcess implements AutoCloseable {
           + ":\n" + Files.readString(log));
     }
     return new ServerProcess(p, url, log);
+  }
+
+  /** The server's process id (`ip netns exec` runs it in place, so the same inside one). */
+  public long pid() {
+    return process.pid();
   }
 
   /** The server's base URL, ending in a slash. */

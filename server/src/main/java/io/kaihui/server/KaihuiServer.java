@@ -126,7 +126,8 @@ public final class KaihuiServer implements AutoCloseable {
       Metrics metrics = new Metrics(engine);
       started.push(metrics);
       MeetingLog meetingLog = new MeetingLog(database);
-      MeetingService meetings = new MeetingService(engine, meetingLog, clock);
+      MeetingService meetings = new MeetingService(engine, meetingLog, clock,
+          config.maxParticipants());
       started.push(meetings);
       io.micrometer.core.instrument.Gauge.builder("kaihui.meetings", meetings,
           MeetingService::meetingCount).register(metrics.registry());

@@ -10,7 +10,7 @@ import java.util.Random;
  *
  * <p>Not thread-safe: one thread makes the packets.
  */
-final class OpusSource {
+final class OpusSource extends RtpTrackState implements AudioTrackSource {
 
   /** RTP clock rate of Opus, Hz (RFC 7587 §4.1). */
   static final int CLOCK_RATE = 48_000;
@@ -23,67 +23,30 @@ final class OpusSource {
 
   private static final int TOC_HYBRID_FB_20MS = 15 << 3;
 
-  private final long ssrc;
-  private final int payloadType;
   private final Random random;
-  private int sequence;
-  private long timestamp;
-  private long lastTimestamp;
-  private long packetsSent;
-  private long octetsSent;
 
   OpusSource(long ssrc, int payloadType, Random random) {
-    this.ssrc = ssrc;
-    this.payloadType = payloadType;
+    super(ssrc, payloadType, random);
     this.random = random;
-    this.sequence = random.nextInt(0x10000);
-    this.timestamp = random.nextInt() & 0xFFFFFFFFL;
   }
 
-  /**
-   * Writes the next packet.
-   *
-   * @param out room for at least {@code 12 + PAYLOAD_LENGTH} bytes
-   * @return the packet's length in bytes
-   */
-  int next(byte[] out) {
-    RtpTag.writeHeader(out, payloadType, false, sequence, timestamp, ssrc);
+  @Override
+  public int maxPacketLength() {
+    return 12 + PAYLOAD_LENGTH;
+  }
+
+  /** Writes the next packet: 20 ms of noise after a hybrid TOC byte, ending in its tag. */
+  @Override
+  public int next(byte[] out) {
+    RtpTag.writeHeader(out, payloadType(), false, sequence(), timestamp(), ssrc());
     int end = 12 + PAYLOAD_LENGTH;
     out[12] = (byte) TOC_HYBRID_FB_20MS;
     for (int i = 13; i < end - RtpTag.LENGTH; i++) {
       out[i] = (byte) random.nextInt();
     }
-    RtpTag.write(out, end - RtpTag.LENGTH, ssrc, sequence, timestamp);
-    lastTimestamp = timestamp;
-    sequence = (sequence + 1) & 0xFFFF;
-    timestamp = (timestamp + PACKET_TICKS) & 0xFFFFFFFFL;
-    packetsSent++;
-    octetsSent += PAYLOAD_LENGTH;
+    RtpTag.write(out, end - RtpTag.LENGTH, ssrc(), sequence(), timestamp());
+    packetMade(PAYLOAD_LENGTH);
+    frameDone(PACKET_TICKS);
     return end;
-  }
-
-  /** The SSRC. */
-  long ssrc() {
-    return ssrc;
-  }
-
-  /** The timestamp of the last packet made. */
-  long lastTimestamp() {
-    return lastTimestamp;
-  }
-
-  /** The sequence number of the last packet made. */
-  int lastSequence() {
-    return (sequence - 1) & 0xFFFF;
-  }
-
-  /** Packets made so far. */
-  long packetsSent() {
-    return packetsSent;
-  }
-
-  /** Payload bytes made so far. */
-  long octetsSent() {
-    return octetsSent;
   }
 }

@@ -144,6 +144,15 @@ public final class ReceivedStream {
     return lastTimestamp;
   }
 
+  /**
+   * Packets the sender sent from the first received to the last received (extended highest
+   * sequence number minus the first, plus one; RFC 3550 §6.4.1): with {@link #packets()}, the
+   * loss.
+   */
+  public synchronized long expectedPackets() {
+    return packets == 0 ? 0 : cycles + lastSequence - firstSequence + 1;
+  }
+
   /** Packets whose sequence number was not the previous one plus one (mod 2^16). */
   public synchronized long sequenceGaps() {
     return sequenceGaps;

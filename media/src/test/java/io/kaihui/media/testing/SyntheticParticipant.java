@@ -50,40 +50,51 @@ public final class SyntheticParticipant implements AutoCloseable {
    * @param keyframeInterval time between unrequested keyframes; {@link Duration#ZERO} for
    *     keyframes only when asked (and the first)
    * @param consentInterval time between consent checks once connected (RFC 7675)
+   * @param media where the audio and video packets come from
    */
   public record Options(int opusPayloadType, int vp8PayloadType, int framesPerSecond,
-      Duration keyframeInterval, Duration consentInterval) {
+      Duration keyframeInterval, Duration consentInterval, MediaSources media) {
 
     /** Validates. */
     public Options {
       Objects.requireNonNull(keyframeInterval, "keyframeInterval");
       Objects.requireNonNull(consentInterval, "consentInterval");
+      Objects.requireNonNull(media, "media");
       if (framesPerSecond < 1 || framesPerSecond > 90) {
         throw new IllegalArgumentException("frame rate " + framesPerSecond);
       }
     }
 
-    /** Chromium's payload types, 15 fps, a keyframe every 3 s, consent every 2.5 s. */
+    /**
+     * Chromium's payload types, 15 fps, a keyframe every 3 s, consent every 2.5 s, synthetic
+     * media.
+     */
     public static Options chromium() {
       return new Options(111, 96, 15, Duration.ofSeconds(3),
-          SyntheticPeerConnection.DEFAULT_CONSENT_INTERVAL);
+          SyntheticPeerConnection.DEFAULT_CONSENT_INTERVAL, MediaSources.SYNTHETIC);
+    }
+
+    /** The same with other media sources. */
+    public Options withMedia(MediaSources sources) {
+      return new Options(opusPayloadType, vp8PayloadType, framesPerSecond, keyframeInterval,
+          consentInterval, sources);
     }
 
     /** The same with other payload types. */
     public Options withPayloadTypes(int opus, int vp8) {
-      return new Options(opus, vp8, framesPerSecond, keyframeInterval, consentInterval);
+      return new Options(opus, vp8, framesPerSecond, keyframeInterval, consentInterval, media);
     }
 
     /** The same with another keyframe interval ({@link Duration#ZERO}: only when asked). */
     public Options withKeyframeInterval(Duration interval) {
       return new Options(opusPayloadType, vp8PayloadType, framesPerSecond, interval,
-          consentInterval);
+          consentInterval, media);
     }
 
     /** The same with another consent interval. */
     public Options withConsentInterval(Duration interval) {
       return new Options(opusPayloadType, vp8PayloadType, framesPerSecond, keyframeInterval,
-          interval);
+          interval, media);
     }
   }
 
@@ -106,12 +117,12 @@ public final class SyntheticParticipant implements AutoCloseable {
   private final long subscribeSessionId = random.nextLong() & Long.MAX_VALUE;
   private final long rtxSsrc;
   private final long receiverSsrc;
-  private final OpusSource audio;
-  private final Vp8Source video;
+  private final AudioTrackSource audio;
+  private final VideoTrackSource video;
   private final AtomicBoolean keyframeWanted = new AtomicBoolean(true);
   private final List<Long> senderReportsSent = new CopyOnWriteArrayList<>();
   private final List<ScheduledFuture<?>> mediaTasks = new ArrayList<>();
-  private final byte[] audioBuffer = new byte[12 + OpusSource.PAYLOAD_LENGTH];
+  private final byte[] audioBuffer;
   private volatile List<OfferedTrack> subscribedTracks = List.of();
   private long subscribeVersion = 1;
   private long lastKeyframeNanos;
@@ -140,9 +151,10 @@ public final class SyntheticParticipant implements AutoCloseable {
     long videoSsrc = randomSsrc();
     this.rtxSsrc = randomSsrc();
     this.receiverSsrc = randomSsrc();
-    this.audio = new OpusSource(audioSsrc, options.opusPayloadType(), random);
-    this.video = new Vp8Source(videoSsrc, options.vp8PayloadType(), options.framesPerSecond(),
-        random);
+    this.audio = options.media().audio(audioSsrc, options.opusPayloadType(), random);
+    this.video = options.media().video(videoSsrc, options.vp8PayloadType(),
+        options.framesPerSecond(), random);
+    this.audioBuffer = new byte[audio.maxPacketLength()];
     publish.setKeyframeRequestListener(ssrc -> {
       if (ssrc == videoSsrc) {
         keyframeWanted.set(true);

@@ -107,6 +107,7 @@ public final class SyntheticPeerConnection implements AutoCloseable {
   private final AtomicLong unknownDatagrams = new AtomicLong();
 
   private volatile LongConsumer keyframeRequestListener = ssrc -> { };
+  private volatile RtpListener rtpListener = (buf, off, len, nanos) -> { };
   private volatile ServerIceParameters remote;
   private volatile ClientDatagramTransport dtlsTransport;
   private volatile DtlsSrtpTestClient dtlsClient;
@@ -165,6 +166,25 @@ public final class SyntheticPeerConnection implements AutoCloseable {
   /** The local UDP address. */
   public InetSocketAddress localAddress() {
     return (InetSocketAddress) socket.getLocalSocketAddress();
+  }
+
+  /** Hears every RTP packet received, after decryption. */
+  @FunctionalInterface
+  public interface RtpListener {
+    /**
+     * One decrypted RTP packet, on the receive thread; the buffer is reused afterwards.
+     *
+     * @param buf the packet's bytes
+     * @param off where it starts
+     * @param len its length
+     * @param nowNanos when it arrived ({@link System#nanoTime()})
+     */
+    void onRtp(byte[] buf, int off, int len, long nowNanos);
+  }
+
+  /** Sets who hears every RTP packet received (on the receive thread; must not block). */
+  public void setRtpListener(RtpListener listener) {
+    this.rtpListener = listener;
   }
 
   /** Sets who hears keyframe requests (PLI, or FIR entries) by media SSRC; receive thread. */
@@ -527,8 +547,10 @@ public final class SyntheticPeerConnection implements AutoCloseable {
       return;
     }
     rtpReceived.incrementAndGet();
+    long now = System.nanoTime();
     streams.computeIfAbsent(RtpPacket.ssrc(buf, 0), ReceivedStream::new)
-        .onPacket(buf, 0, n, System.nanoTime());
+        .onPacket(buf, 0, n, now);
+    rtpListener.onRtp(buf, 0, n, now);
   }
 
   private void onSrtcp(byte[] buf, int len) {

@@ -17,38 +17,22 @@ import java.util.Random;
  *
  * <p>Not thread-safe: one thread makes the frames.
  */
-final class Vp8Source {
+final class Vp8Source extends Vp8TrackState implements VideoTrackSource {
 
   /** RTP clock rate of VP8, Hz (RFC 7741 §6.1). */
   static final int CLOCK_RATE = 90_000;
-
-  /** Length of the payload descriptor written, bytes. */
-  static final int DESCRIPTOR_LENGTH = 4;
 
   private static final int KEYFRAME_PACKETS = 3;
   private static final int KEYFRAME_PAYLOAD = 900;
   private static final int INTERFRAME_PAYLOAD = 300;
 
-  private final long ssrc;
-  private final int payloadType;
   private final int ticksPerFrame;
   private final Random random;
-  private int sequence;
-  private long timestamp;
-  private long lastTimestamp;
-  private int pictureId;
-  private long packetsSent;
-  private long octetsSent;
-  private long keyframesSent;
 
   Vp8Source(long ssrc, int payloadType, int framesPerSecond, Random random) {
-    this.ssrc = ssrc;
-    this.payloadType = payloadType;
+    super(ssrc, payloadType, random);
     this.ticksPerFrame = CLOCK_RATE / framesPerSecond;
     this.random = random;
-    this.sequence = random.nextInt(0x10000);
-    this.timestamp = random.nextInt() & 0xFFFFFFFFL;
-    this.pictureId = random.nextInt(0x8000);
   }
 
   /**
@@ -57,18 +41,16 @@ final class Vp8Source {
    * @param keyframe a keyframe (intra frame) rather than an interframe
    * @return the RTP packets, in order
    */
-  List<byte[]> nextFrame(boolean keyframe) {
+  @Override
+  public List<byte[]> nextFrame(boolean keyframe) {
     int count = keyframe ? KEYFRAME_PACKETS : 1;
     int payloadLength = keyframe ? KEYFRAME_PAYLOAD : INTERFRAME_PAYLOAD;
     List<byte[]> packets = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       byte[] p = new byte[12 + payloadLength];
-      RtpTag.writeHeader(p, payloadType, i == count - 1, sequence, timestamp, ssrc);
+      RtpTag.writeHeader(p, payloadType(), i == count - 1, sequence(), timestamp(), ssrc());
       int d = 12;
-      p[d] = (byte) (0x80 | (i == 0 ? 0x10 : 0));
-      p[d + 1] = (byte) 0x80;
-      p[d + 2] = (byte) (0x80 | (pictureId >>> 8));
-      p[d + 3] = (byte) pictureId;
+      writeDescriptor(p, d, i == 0);
       int at = d + DESCRIPTOR_LENGTH;
       if (i == 0) {
         at = writePayloadHeader(p, at, keyframe);
@@ -77,49 +59,12 @@ final class Vp8Source {
       for (; at < end; at++) {
         p[at] = (byte) random.nextInt();
       }
-      RtpTag.write(p, end, ssrc, sequence, timestamp);
+      RtpTag.write(p, end, ssrc(), sequence(), timestamp());
       packets.add(p);
-      sequence = (sequence + 1) & 0xFFFF;
-      packetsSent++;
-      octetsSent += payloadLength;
+      packetMade(payloadLength);
     }
-    if (keyframe) {
-      keyframesSent++;
-    }
-    lastTimestamp = timestamp;
-    timestamp = (timestamp + ticksPerFrame) & 0xFFFFFFFFL;
-    pictureId = (pictureId + 1) & 0x7FFF;
+    vp8FrameDone(ticksPerFrame, keyframe);
     return packets;
-  }
-
-  /** The SSRC. */
-  long ssrc() {
-    return ssrc;
-  }
-
-  /** The timestamp of the last frame made. */
-  long lastTimestamp() {
-    return lastTimestamp;
-  }
-
-  /** The sequence number of the last packet made. */
-  int lastSequence() {
-    return (sequence - 1) & 0xFFFF;
-  }
-
-  /** Packets made so far. */
-  long packetsSent() {
-    return packetsSent;
-  }
-
-  /** Payload bytes made so far. */
-  long octetsSent() {
-    return octetsSent;
-  }
-
-  /** Keyframes made so far. */
-  long keyframesSent() {
-    return keyframesSent;
   }
 
   /** RFC 6386 §9.1: frame tag (P, version 0, show_frame, first partition size), start code. */

@@ -42,19 +42,25 @@ import java.util.Properties;
  * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} and
  *     {@code X-Forwarded-Proto} headers are believed (key {@code http.trusted-proxies},
  *     comma-separated IP addresses); empty by default, so the client address is the TCP peer's
+ * @param maxParticipants most people in one meeting (key {@code meeting.max-participants},
+ *     2..1000, default {@value #DEFAULT_MAX_PARTICIPANTS})
  */
 public record ServerConfig(
     String httpHost, int httpPort, String httpsHost, int httpsPort, Path tlsKeystore,
     String tlsKeystorePassword, Path dataDir, int mediaPort,
     List<InetAddress> announcedAddresses, InetAddress publicAddress,
-    DatabaseConfig database, boolean singleSession, List<InetAddress> trustedProxies) {
+    DatabaseConfig database, boolean singleSession, List<InetAddress> trustedProxies,
+    int maxParticipants) {
+
+  /** Most people in one meeting unless configured. */
+  public static final int DEFAULT_MAX_PARTICIPANTS = 100;
 
   /** All keys this record reads. */
   public static final List<String> KEYS = List.of("http.host", "http.port", "https.host",
       "https.port", "tls.keystore", "tls.keystore-password", "data.dir",
       "media.port", "media.announced-addresses", "media.public-address",
       "db.url", "db.user", "db.password", "db.pool-size", "session.single",
-      "http.trusted-proxies");
+      "http.trusted-proxies", "meeting.max-participants");
 
   /**
    * Reads the settings.
@@ -121,7 +127,9 @@ public record ServerConfig(
             : null,
         database(merged, dataDir),
         bool(merged, "session.single", true),
-        addresses(merged.get("http.trusted-proxies"), "http.trusted-proxies"));
+        addresses(merged.get("http.trusted-proxies"), "http.trusted-proxies"),
+        integer(merged, "meeting.max-participants", DEFAULT_MAX_PARTICIPANTS, 2, 1000,
+            "a number"));
   }
 
   /**
@@ -149,7 +157,8 @@ public record ServerConfig(
         + ", tlsKeystorePassword=" + (tlsKeystorePassword == null ? "(none)" : "***")
         + ", dataDir=" + dataDir + ", mediaPort=" + mediaPort + ", announcedAddresses="
         + announcedAddresses + ", publicAddress=" + publicAddress + ", database=" + database
-        + ", singleSession=" + singleSession + ", trustedProxies=" + trustedProxies + "]";
+        + ", singleSession=" + singleSession + ", trustedProxies=" + trustedProxies
+        + ", maxParticipants=" + maxParticipants + "]";
   }
 
   /**
@@ -187,18 +196,25 @@ public record ServerConfig(
   }
 
   private static int port(Map<String, String> values, String key, int fallback) {
+    return integer(values, key, fallback, 0, 65535, "a port number");
+  }
+
+  /** An integer setting within {@code min..max}, or {@code fallback} when unset. */
+  private static int integer(Map<String, String> values, String key, int fallback, int min,
+      int max, String what) {
     String v = values.get(key);
     if (v == null) {
       return fallback;
     }
     try {
-      int port = Integer.parseInt(v);
-      if (port < 0 || port > 65535) {
+      int n = Integer.parseInt(v);
+      if (n < min || n > max) {
         throw new NumberFormatException();
       }
-      return port;
+      return n;
     } catch (NumberFormatException e) {
-      throw new ConfigException(key + " must be a port number 0..65535, not '" + v + "'");
+      throw new ConfigException(key + " must be " + what + " " + min + ".." + max + ", not '"
+          + v + "'");
     }
   }
 

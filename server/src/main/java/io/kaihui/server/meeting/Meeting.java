@@ -37,9 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Meeting {
 
-  /** Most participants one meeting admits. */
-  public static final int MAX_PARTICIPANTS = 25;
-
   private static final Logger log = LoggerFactory.getLogger(Meeting.class);
 
   private final String number;
@@ -51,6 +48,7 @@ public final class Meeting {
   private final Router router;
   private final MeetingLog meetingLog;
   private final Clock clock;
+  private final int maxParticipants;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, Participant> participants = new LinkedHashMap<>();
   private final Supplier<String> ids;
@@ -62,7 +60,8 @@ public final class Meeting {
   private boolean closed;
 
   Meeting(String number, long logId, String title, Attendee host, boolean allowGuests,
-      MediaEngine engine, Supplier<String> ids, MeetingLog meetingLog, Clock clock) {
+      MediaEngine engine, Supplier<String> ids, MeetingLog meetingLog, Clock clock,
+      int maxParticipants) {
     this.number = number;
     this.logId = logId;
     this.title = title;
@@ -74,6 +73,7 @@ public final class Meeting {
     this.ids = ids;
     this.meetingLog = meetingLog;
     this.clock = clock;
+    this.maxParticipants = maxParticipants;
   }
 
   /** The meeting's id in the {@link MeetingLog}. */
@@ -136,7 +136,7 @@ public final class Meeting {
    * @param audioMuted whether the microphone starts muted
    * @param videoMuted whether the camera starts off
    * @return the new participant and the others present
-   * @throws MeetingException {@code meeting_full} at {@link #MAX_PARTICIPANTS},
+   * @throws MeetingException {@code meeting_full} at the most participants it admits,
    *     {@code sign_in_required} for a guest when the host does not allow guests, or
    *     {@code meeting_not_found} if the meeting has just ended
    */
@@ -151,9 +151,9 @@ public final class Meeting {
         throw new MeetingException("sign_in_required",
             "meeting " + number + " admits only signed-in people");
       }
-      if (participants.size() >= MAX_PARTICIPANTS) {
+      if (participants.size() >= maxParticipants) {
         throw new MeetingException("meeting_full",
-            "meeting " + number + " has " + MAX_PARTICIPANTS + " participants already");
+            "meeting " + number + " has " + maxParticipants + " participants already");
       }
       Participant p = new Participant(ids.get(), who, isHost(who.userId()), sink, audioMuted,
           videoMuted);

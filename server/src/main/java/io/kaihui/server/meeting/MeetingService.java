@@ -32,6 +32,7 @@ public final class MeetingService implements AutoCloseable {
   private final MediaEngine engine;
   private final MeetingLog meetingLog;
   private final Clock clock;
+  private final int maxParticipants;
   private final SecureRandom random = new SecureRandom();
   private final MeetingNumbers numbers = new MeetingNumbers(random);
   private final ConcurrentHashMap<String, Meeting> meetings = new ConcurrentHashMap<>();
@@ -45,11 +46,14 @@ public final class MeetingService implements AutoCloseable {
    * @param meetingLog where meetings are recorded; meetings it still shows as live (the server
    *     stopped without ending them) are ended now
    * @param clock the time of the record
+   * @param maxParticipants most people in one meeting
    */
-  public MeetingService(MediaEngine engine, MeetingLog meetingLog, Clock clock) {
+  public MeetingService(MediaEngine engine, MeetingLog meetingLog, Clock clock,
+      int maxParticipants) {
     this.engine = engine;
     this.meetingLog = meetingLog;
     this.clock = clock;
+    this.maxParticipants = maxParticipants;
     int unfinished = meetingLog.endUnfinished(clock.millis());
     if (unfinished > 0) {
       log.info("recorded {} meeting(s) left open by the last run as ended", unfinished);
@@ -78,7 +82,7 @@ public final class MeetingService implements AutoCloseable {
       String number = numbers.next(meetings::containsKey);
       long logId = meetingLog.started(number, t, host, clock.millis());
       Meeting m = new Meeting(number, logId, t, host, allowGuests, engine, this::participantId,
-          meetingLog, clock);
+          meetingLog, clock, maxParticipants);
       meetings.put(number, m);
       log.info("meeting {} created", number);
       return m;

@@ -27,6 +27,9 @@ class ServerConfigTest {
     assertThat(c.database().vendor()).isEqualTo(DatabaseVendor.H2);
     assertThat(c.singleSession()).isTrue();
     assertThat(c.trustedProxies()).isEmpty();
+    assertThat(c.maxParticipants()).isEqualTo(100);
+    assertThat(ServerConfig.load(new String[] {"--meeting-max-participants=500"}, Map.of())
+        .maxParticipants()).isEqualTo(500);
   }
 
   @Test
@@ -117,5 +120,10 @@ class ServerConfigTest {
     assertThatThrownBy(() -> ServerConfig.load(
         new String[] {"--http-trusted-proxies=proxy.example.org"}, Map.of()))
         .isInstanceOf(ConfigException.class).hasMessageContaining("http.trusted-proxies");
+    for (String bad : new String[] {"1", "1001", "lots"}) {
+      assertThatThrownBy(() -> ServerConfig.load(
+          new String[] {"--meeting-max-participants=" + bad}, Map.of()))
+          .isInstanceOf(ConfigException.class).hasMessageContaining("meeting.max-participants");
+    }
   }
 }

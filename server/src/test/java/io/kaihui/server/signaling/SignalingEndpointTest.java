@@ -62,7 +62,7 @@ class SignalingEndpointTest {
           .bind("display", a.displayName()).execute());
     }
     meetingLog = new MeetingLog(db.open());
-    meetings = new MeetingService(engine, meetingLog, Clock.systemUTC());
+    meetings = new MeetingService(engine, meetingLog, Clock.systemUTC(), 3);
     sessions = new SessionService(db.open().jdbi(), Clock.systemUTC(), new SessionSettings(
         false, Duration.ofDays(30), Duration.ofHours(12)));
     presence = new PresenceService();
@@ -459,6 +459,24 @@ class SignalingEndpointTest {
     assertThat(presence.stateOf(CAROL.userId())).isEqualTo(PresenceState.OFFLINE);
     assertThat(presence.stateOf(DAVE.userId())).isEqualTo(PresenceState.OFFLINE);
     assertThat(m.participantCount()).isZero();
+  }
+
+  @Test
+  void aFullMeetingRefusesTheNextPerson() throws Exception {
+    Meeting m = guestMeeting();
+    List<SignalingConnection> in = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      SignalingConnection c = endpoint.newConnection(new Recorder());
+      endpoint.onText(c, join(m.number(), "Guest " + i));
+      in.add(c);
+    }
+    Recorder fourth = new Recorder();
+    endpoint.onText(endpoint.newConnection(fourth), join(m.number(), "Guest 4"));
+    assertThat(last(fourth).path("code").asText()).isEqualTo("meeting_full");
+    assertThat(m.participantCount()).isEqualTo(3);
+    for (SignalingConnection c : in) {
+      endpoint.onText(c, "{\"type\":\"leave\",\"id\":9}");
+    }
   }
 
   private static Meeting guestMeeting() throws MeetingException {

@@ -1,0 +1,81 @@
+package io.kaihui.bench.load;
+
+import java.util.Locale;
+
+/**
+ * The figures of one load run, over its counting window.
+ *
+ * @param server which SFU ({@code kaihui} or {@code janus})
+ * @param scenario what ran
+ * @param packets RTP packets the receivers got
+ * @param bytes their bytes (RTP header and payload)
+ * @param cpuSeconds the server process's CPU time (user + system)
+ * @param delayP50Ms median delay from sender to receiver, ms
+ * @param delayP99Ms 99th percentile, ms
+ * @param delayMaxMs largest, ms
+ * @param lost packets lost on the received streams since they began
+ * @param receivedSinceJoin packets received on them since they began
+ * @param unstamped packets received without a send stamp
+ * @param rssBytes the server's resident memory at the end
+ */
+public record LoadResult(String server, LoadScenario scenario, long packets, long bytes,
+    double cpuSeconds, double delayP50Ms, double delayP99Ms, double delayMaxMs, long lost,
+    long receivedSinceJoin, long unstamped, long rssBytes) {
+
+  /** The CSV header line, matching {@link #csv()}. */
+  public static final String CSV_HEADER = "server,scenario,meetings,publishers,subscribers,"
+      + "participants,seconds,packets,packets_per_s,mbit_per_s,cpu_s,cpu_us_per_packet,"
+      + "delay_p50_ms,delay_p99_ms,delay_max_ms,lost,loss_pct,rss_mb,unstamped";
+
+  /** Forwarded packets per second. */
+  public double packetsPerSecond() {
+    return packets / (double) scenario.seconds();
+  }
+
+  /** Forwarded megabits per second. */
+  public double megabitsPerSecond() {
+    return bytes * 8 / 1e6 / scenario.seconds();
+  }
+
+  /** Server CPU time per forwarded packet, µs. */
+  public double cpuMicrosPerPacket() {
+    return packets == 0 ? 0 : cpuSeconds * 1e6 / packets;
+  }
+
+  /** Lost packets as a share of those sent, %. */
+  public double lossPercent() {
+    long sent = lost + receivedSinceJoin;
+    return sent == 0 ? 0 : 100.0 * lost / sent;
+  }
+
+  /** One CSV line. */
+  public String csv() {
+    return String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%d,%d,%.0f,%.2f,%.2f,%.2f,%.2f,%.2f,"
+        + "%.2f,%d,%.3f,%.0f,%d", server, scenario.name(), scenario.meetings(),
+        scenario.publishers(), scenario.subscribers(), scenario.participants(),
+        scenario.seconds(), packets, packetsPerSecond(), megabitsPerSecond(), cpuSeconds,
+        cpuMicrosPerPacket(), delayP50Ms, delayP99Ms, delayMaxMs, lost, lossPercent(),
+        rssBytes / 1e6, unstamped);
+  }
+
+  /** One row of the markdown table of {@link #MARKDOWN_HEADER}. */
+  public String markdownRow() {
+    return String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %.2f | %.1f | %.2f / %.2f / %.1f"
+        + " | %.3f %% | %.0f |", server, describe(), scenario.participants(), packetsPerSecond(),
+        megabitsPerSecond(), cpuMicrosPerPacket(), delayP50Ms, delayP99Ms, delayMaxMs,
+        lossPercent(), rssBytes / 1e6);
+  }
+
+  /** The header of {@link #markdownRow()}. */
+  public static final String MARKDOWN_HEADER = "| server | scenario | people | forwarded"
+      + " packets/s | Mbit/s | server CPU µs/packet | delay p50 / p99 / max ms | loss | server"
+      + " RSS MB |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |";
+
+  private String describe() {
+    return switch (scenario.name()) {
+      case "webinar" -> "webinar 1→" + scenario.subscribers();
+      case "meetings" -> scenario.meetings() + " meetings of " + scenario.publishers();
+      default -> "meeting of " + scenario.publishers();
+    };
+  }
+}
