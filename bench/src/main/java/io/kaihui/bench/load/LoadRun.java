@@ -1,7 +1,6 @@
 package io.kaihui.bench.load;
 
 import io.kaihui.bench.BenchOptions;
-import io.kaihui.e2e.NetworkNamespace;
 import io.kaihui.e2e.ServerProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -35,14 +34,13 @@ import java.util.regex.Pattern;
  */
 public final class LoadRun {
 
-  private static final String INSIDE = "KAIHUI_LOAD_INSIDE";
   private static final Pattern NUMBER = Pattern.compile("\"meetingNumber\":\"(\\d{9})\"");
 
   private LoadRun() {}
 
   /** Runs, inside a namespace when one can be made; exits with the run's status. */
   public static void main(String[] args) throws Exception {
-    if (System.getenv(INSIDE) == null && NetworkNamespace.canCreate()) {
+    if (InNamespace.shouldRerun()) {
       System.exit(runInNamespace(args));
     }
     BenchOptions options = BenchOptions.parse(args);
@@ -57,42 +55,21 @@ public final class LoadRun {
   }
 
   /**
-   * Runs this class again in a new loopback-only network namespace, with the same class path
-   * and server jar, and waits for it.
+   * Runs this class again in a new loopback-only network namespace (when one can be made) and
+   * waits for it.
    *
    * @param args its arguments
-   * @return its exit status
-   */
-  public static int runInNamespace(String[] args) throws IOException, InterruptedException {
-    return runInNamespace(args, null);
-  }
-
-  /**
-   * Runs this class again in a new loopback-only network namespace, as {@link
-   * #runInNamespace(String[])} does, its output going to a file.
-   *
-   * @param args its arguments
-   * @param output where its standard output and error go; null to share this process's
+   * @param output where its output goes; null to share this process's
    * @return its exit status
    */
   public static int runInNamespace(String[] args, Path output)
       throws IOException, InterruptedException {
-    try (NetworkNamespace ns = NetworkNamespace.create()) {
-      List<String> command = new ArrayList<>(List.of(
-          ProcessHandle.current().info().command().orElse("java"),
-          "-Dkaihui.serverJar=" + System.getProperty("kaihui.serverJar",
-              "../server/target/kaihui-server.jar"),
-          "-cp", System.getProperty("java.class.path"), LoadRun.class.getName()));
-      command.addAll(List.of(args));
-      ProcessBuilder pb = new ProcessBuilder(ns == null ? command : ns.wrap(command));
-      if (output == null) {
-        pb.inheritIO();
-      } else {
-        pb.redirectErrorStream(true).redirectOutput(output.toFile());
-      }
-      pb.environment().put(INSIDE, "1");
-      return pb.start().waitFor();
-    }
+    return InNamespace.run(LoadRun.class, args, output);
+  }
+
+  /** {@link #runInNamespace(String[], Path)}, its output shared with this process. */
+  public static int runInNamespace(String[] args) throws IOException, InterruptedException {
+    return runInNamespace(args, null);
   }
 
   /**
