@@ -61,7 +61,13 @@ public final class ServerProcess implements AutoCloseable {
     }
     Path dataDir = Files.createTempDirectory("kaihui-e2e-data");
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toAbsolutePath().toString(),
+    List<String> command = new ArrayList<>(List.of(java));
+    // For profiling: e.g. -Dkaihui.serverJavaOptions="-XX:StartFlightRecording=filename=s.jfr"
+    String options = System.getProperty("kaihui.serverJavaOptions", "").trim();
+    if (!options.isEmpty()) {
+      command.addAll(List.of(options.split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
         "--http-port=0", "--https-port=0", "--media-port=0", "--data-dir=" + dataDir,
         // Only loopback: WebRTC here never goes to the machine's own addresses.
         "--media-announced-addresses=127.0.0.1"));

@@ -37,6 +37,7 @@ final class InNamespace {
           ProcessHandle.current().info().command().orElse("java"),
           "-Dkaihui.serverJar=" + System.getProperty("kaihui.serverJar",
               "../server/target/kaihui-server.jar"),
+          "-Dkaihui.serverJavaOptions=" + System.getProperty("kaihui.serverJavaOptions", ""),
           "-cp", System.getProperty("java.class.path"), main.getName()));
       command.addAll(List.of(args));
       ProcessBuilder pb = new ProcessBuilder(ns == null ? command : ns.wrap(command));
