@@ -51,6 +51,35 @@ public final class NetworkNamespace implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Adds a veth pair with both ends inside this namespace, each with an address and up: a
+   * non-loopback network for programs that ignore loopback (Janus's libnice), still reaching
+   * nothing outside.
+   *
+   * @param first the first end's name, e.g. {@code v0}
+   * @param firstAddress its address with prefix, e.g. {@code 10.77.0.1/24}
+   * @param second the second end's name
+   * @param secondAddress its address with prefix
+   * @throws IllegalStateException if {@code ip} fails
+   */
+  public void addVethPair(String first, String firstAddress, String second,
+      String secondAddress) {
+    String[][] steps = {
+        {"link", "add", first, "type", "veth", "peer", "name", second},
+        {"addr", "add", firstAddress, "dev", first},
+        {"addr", "add", secondAddress, "dev", second},
+        {"link", "set", first, "up"},
+        {"link", "set", second, "up"}};
+    for (String[] step : steps) {
+      List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", name, "ip"));
+      command.addAll(List.of(step));
+      if (run(command.toArray(String[]::new)) != 0) {
+        throw new IllegalStateException("cannot set up veth in " + name + ": "
+            + String.join(" ", command));
+      }
+    }
+  }
+
   /** The namespace's name. */
   public String name() {
     return name;

@@ -1,0 +1,42 @@
+package io.kaihui.bench.janus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kaihui.bench.load.InNamespace;
+import io.kaihui.e2e.NetworkNamespace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Janus, the benchmarks' reference SFU, starts with the configuration the benchmarks write and
+ * its VideoRoom answers through the REST API. Needs Janus (Debian's {@code janus}) and a network
+ * namespace: skipped loudly without them, a failure when services are required (CI).
+ */
+class JanusCheckTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  @Timeout(120)
+  void janusStartsAndItsVideoRoomAnswers() throws Exception {
+    boolean required = Boolean.getBoolean("kaihui.requireServices")
+        || "true".equalsIgnoreCase(System.getenv("KAIHUI_REQUIRE_SERVICES"));
+    if (!JanusProcess.available() || !NetworkNamespace.canCreate()) {
+      String why = "SKIPPED LOUDLY: Janus (apt-get install -y janus) and root with `ip` are"
+          + " needed to check the benchmarks' reference SFU";
+      System.err.println("\n*** " + why + " ***\n");
+      assertThat(required).as(why + "; kaihui.requireServices is set").isFalse();
+      Assumptions.abort(why);
+    }
+    Path log = dir.resolve("janus.log");
+    int status = InNamespace.run(JanusCheck.class, new String[0], log, true);
+    String output = Files.readString(log);
+    assertThat(status).as(output).isZero();
+    assertThat(output).containsPattern("videoroom ok, room \\d+");
+  }
+}
