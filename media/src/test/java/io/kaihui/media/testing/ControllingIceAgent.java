@@ -50,6 +50,7 @@ final class ControllingIceAgent {
   private final AtomicLong checksSent = new AtomicLong();
   private final AtomicLong successes = new AtomicLong();
   private final AtomicLong otherStun = new AtomicLong();
+  private final AtomicLong checksAnswered = new AtomicLong();
   private volatile ServerIceParameters server;
   private volatile Duration consentInterval = SyntheticPeerConnection.DEFAULT_CONSENT_INTERVAL;
   private volatile boolean consentChecks = true;
@@ -107,7 +108,12 @@ final class ControllingIceAgent {
     return successes.get();
   }
 
-  /** Other STUN: unparseable, unsolicited, error or unauthentic responses, requests. */
+  /** The peer's authentic Binding Requests answered (a full ICE agent's own checks). */
+  long checksAnswered() {
+    return checksAnswered.get();
+  }
+
+  /** Other STUN: unparseable, unsolicited, error or unauthentic responses or requests. */
   long otherStun() {
     return otherStun.get();
   }
@@ -127,7 +133,11 @@ final class ControllingIceAgent {
     }
   }
 
-  /** Handles a STUN datagram from the server (RFC 8489 §6.3.3, §9.1.4). */
+  /**
+   * Handles a STUN datagram from the server: a response to one of our checks (RFC 8489 §6.3.3,
+   * §9.1.4), or a check of its own, which a full ICE agent such as Janus sends (an ICE-lite
+   * server never does) and which gets a success response (RFC 8445 §7.3).
+   */
   void onStun(byte[] buf, int len) {
     ServerIceParameters s = server;
     StunMessage m;
@@ -135,6 +145,10 @@ final class ControllingIceAgent {
       m = StunMessage.parse(buf, 0, len);
     } catch (StunParseException e) {
       otherStun.incrementAndGet();
+      return;
+    }
+    if (m.messageClass() == StunClass.REQUEST && m.method() == StunMessage.BINDING) {
+      answerCheck(m, s);
       return;
     }
     boolean ours = outstanding.remove(HexFormat.of().formatHex(m.transactionId())) != null;
@@ -147,6 +161,23 @@ final class ControllingIceAgent {
     }
     successes.incrementAndGet();
     connected.complete(m.xorMappedAddress());
+  }
+
+  /**
+   * Answers the peer's Binding Request when it is authentic: USERNAME {@code localUfrag:peerUfrag}
+   * and MESSAGE-INTEGRITY keyed with our password (RFC 8445 §7.2.2); the success response
+   * carries the peer's address as XOR-MAPPED-ADDRESS, MESSAGE-INTEGRITY and FINGERPRINT.
+   */
+  private void answerCheck(StunMessage m, ServerIceParameters s) {
+    byte[] key = password.getBytes(StandardCharsets.UTF_8);
+    if (s == null || !(ufrag + ":" + s.ufrag()).equals(m.username())
+        || !m.hasMessageIntegrity() || !m.verifyMessageIntegrity(key)) {
+      otherStun.incrementAndGet();
+      return;
+    }
+    checksAnswered.incrementAndGet();
+    sender.accept(new StunMessageBuilder(StunMessage.BINDING, StunClass.SUCCESS_RESPONSE,
+        m.transactionId()).xorMappedAddress(s.address()).build(key, true));
   }
 
   private void sendCheck(ServerIceParameters s, boolean nominate, long now) {

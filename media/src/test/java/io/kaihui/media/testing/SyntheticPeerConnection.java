@@ -377,6 +377,11 @@ public final class SyntheticPeerConnection implements AutoCloseable {
     return ice.successes();
   }
 
+  /** The server's own connectivity checks answered (a full ICE agent's, such as Janus's). */
+  public long checksAnswered() {
+    return ice.checksAnswered();
+  }
+
   /** Other STUN: errors, unauthentic or unsolicited responses, requests. */
   public long stunOther() {
     return ice.otherStun();
