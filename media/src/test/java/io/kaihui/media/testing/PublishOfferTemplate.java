@@ -28,6 +28,7 @@ final class PublishOfferTemplate {
    * @param ufrag ICE ufrag
    * @param password ICE password
    * @param fingerprint SHA-256 fingerprint of the DTLS certificate
+   * @param address the IPv4 address of the host candidates and connection lines
    * @param port the UDP port of the host candidates and m-lines
    * @param audioSsrc SSRC of the audio track
    * @param videoSsrc SSRC of the video track
@@ -39,7 +40,8 @@ final class PublishOfferTemplate {
    * @param opusPayloadType payload type for Opus, 35..127
    * @param vp8PayloadType payload type for VP8, 35..127
    */
-  record Identity(long sessionId, String ufrag, String password, String fingerprint, int port,
+  record Identity(long sessionId, String ufrag, String password, String fingerprint,
+      String address, int port,
       long audioSsrc, long videoSsrc, long rtxSsrc, String streamId, String audioTrackId,
       String videoTrackId, String cname, int opusPayloadType, int vp8PayloadType) {}
 
@@ -74,6 +76,7 @@ final class PublishOfferTemplate {
         + ":72:0C:F0:22:48:F9:46:A5", id.fingerprint());
     sdp = replace(sdp, " 35445 ", " " + id.port() + " ");
     sdp = replace(sdp, " 51784 ", " " + id.port() + " ");
+    sdp = replace(sdp, "127.0.0.1", id.address());
     sdp = replace(sdp, "3972950970", Long.toString(id.audioSsrc()));
     sdp = replace(sdp, "3058461377", Long.toString(id.videoSsrc()));
     sdp = replace(sdp, "3336897830", Long.toString(id.rtxSsrc()));

@@ -62,7 +62,7 @@ final class SubscribeAnswerWriter {
       throw new IllegalArgumentException("subscribe offer does not parse: " + e.getMessage(), e);
     }
     SessionDescription answer = new SessionDescription(
-        new Origin("-", sessionId, version, "IN", "IP4", "127.0.0.1"));
+        new Origin("-", sessionId, version, "IN", "IP4", pc.localHost()));
     answer.setMsidSemantic("WMS");
     List<OfferedTrack> tracks = new ArrayList<>();
     List<String> mids = new ArrayList<>();
@@ -80,13 +80,13 @@ final class SubscribeAnswerWriter {
       int pt = codec.payloadType();
       MediaDescription a = new MediaDescription(m.type(), first ? pc.localPort() : 9,
           MediaDescription.PROTO_RTP, List.of(Integer.toString(pt)));
-      a.setConnection(new Connection("IN", "IP4", first ? "127.0.0.1" : "0.0.0.0"));
+      a.setConnection(new Connection("IN", "IP4", first ? pc.localHost() : "0.0.0.0"));
       if (first) {
         Map<String, String> ext = new LinkedHashMap<>();
         ext.put("generation", "0");
         ext.put("network-id", "1");
         ext.put("network-cost", "50");
-        a.addCandidate(new Candidate("1", 1, "udp", HOST_PRIORITY, "127.0.0.1", pc.localPort(),
+        a.addCandidate(new Candidate("1", 1, "udp", HOST_PRIORITY, pc.localHost(), pc.localPort(),
             Candidate.TYPE_HOST, ext));
       }
       a.setIceUfrag(pc.localUfrag());

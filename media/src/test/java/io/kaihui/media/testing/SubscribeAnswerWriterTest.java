@@ -61,7 +61,8 @@ class SubscribeAnswerWriterTest {
   void publishOffersCarryTheirOwnIdentityAndConsistentPayloadTypes() throws Exception {
     PublishOfferTemplate.Identity id = new PublishOfferTemplate.Identity(77, "Ab/+",
         "abcdefghijklmnopqrstuvwx", "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33"
-        + ":44:55:66:77:88:99:AA:BB:CC:DD:EE:FF", 4242, 11, 22, 33, "stream", "audio-track",
+        + ":44:55:66:77:88:99:AA:BB:CC:DD:EE:FF", "10.77.0.2", 4242, 11, 22, 33, "stream",
+        "audio-track",
         "video-track", "cname", 63, 98);
     String offer = PublishOfferTemplate.offer(id);
     SessionDescription sdp = SessionDescription.parse(offer);
@@ -70,6 +71,9 @@ class SubscribeAnswerWriterTest {
         "3336897830", "bbd63beb", "e0751e24", "5bb272f1", "pTDeD2Wg", "35445", "51784"}) {
       assertThat(offer).as(old).doesNotContain(old);
     }
+    assertThat(offer).doesNotContain("127.0.0.1");
+    assertThat(sdp.media("0").candidates()).allSatisfy(c ->
+        assertThat(c.address()).isEqualTo("10.77.0.2"));
     MediaDescription audio = sdp.media("0");
     MediaDescription video = sdp.media("1");
     assertThat(sdp.iceUfrag(audio)).isEqualTo("Ab/+");
@@ -85,7 +89,8 @@ class SubscribeAnswerWriterTest {
     assertThat(video.ssrcGroups().getFirst().ssrcs()).containsExactly(22L, 33L);
     assertThat(audio.msid().trackId()).isEqualTo("audio-track");
     String chromiumNumbering = PublishOfferTemplate.offer(new PublishOfferTemplate.Identity(77,
-        "Ab/+", "abcdefghijklmnopqrstuvwx", id.fingerprint(), 4242, 11, 22, 33, "stream",
+        "Ab/+", "abcdefghijklmnopqrstuvwx", id.fingerprint(), "127.0.0.1", 4242, 11, 22, 33,
+        "stream",
         "audio-track", "video-track", "cname", 111, 96));
     assertThat(codecLines(chromiumNumbering))
         .as("Chromium's own numbering leaves the capture's codec lines alone")

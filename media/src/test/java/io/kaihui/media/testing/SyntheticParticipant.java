@@ -9,6 +9,7 @@ import io.kaihui.media.rtcp.SourceDescription;
 import io.kaihui.media.sdp.ExtMap;
 import io.kaihui.media.sdp.SdpParseException;
 import io.kaihui.media.sdp.SessionDescription;
+import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,15 +52,18 @@ public final class SyntheticParticipant implements AutoCloseable {
    *     keyframes only when asked (and the first)
    * @param consentInterval time between consent checks once connected (RFC 7675)
    * @param media where the audio and video packets come from
+   * @param bind the address both PeerConnections bind and announce (default 127.0.0.1)
    */
   public record Options(int opusPayloadType, int vp8PayloadType, int framesPerSecond,
-      Duration keyframeInterval, Duration consentInterval, MediaSources media) {
+      Duration keyframeInterval, Duration consentInterval, MediaSources media,
+      InetAddress bind) {
 
     /** Validates. */
     public Options {
       Objects.requireNonNull(keyframeInterval, "keyframeInterval");
       Objects.requireNonNull(consentInterval, "consentInterval");
       Objects.requireNonNull(media, "media");
+      Objects.requireNonNull(bind, "bind");
       if (framesPerSecond < 1 || framesPerSecond > 90) {
         throw new IllegalArgumentException("frame rate " + framesPerSecond);
       }
@@ -71,30 +75,38 @@ public final class SyntheticParticipant implements AutoCloseable {
      */
     public static Options chromium() {
       return new Options(111, 96, 15, Duration.ofSeconds(3),
-          SyntheticPeerConnection.DEFAULT_CONSENT_INTERVAL, MediaSources.SYNTHETIC);
+          SyntheticPeerConnection.DEFAULT_CONSENT_INTERVAL, MediaSources.SYNTHETIC,
+          InetAddress.getLoopbackAddress());
+    }
+
+    /** The same bound to another address of this host (its candidates announce it). */
+    public Options withBind(InetAddress address) {
+      return new Options(opusPayloadType, vp8PayloadType, framesPerSecond, keyframeInterval,
+          consentInterval, media, address);
     }
 
     /** The same with other media sources. */
     public Options withMedia(MediaSources sources) {
       return new Options(opusPayloadType, vp8PayloadType, framesPerSecond, keyframeInterval,
-          consentInterval, sources);
+          consentInterval, sources, bind);
     }
 
     /** The same with other payload types. */
     public Options withPayloadTypes(int opus, int vp8) {
-      return new Options(opus, vp8, framesPerSecond, keyframeInterval, consentInterval, media);
+      return new Options(opus, vp8, framesPerSecond, keyframeInterval, consentInterval, media,
+          bind);
     }
 
     /** The same with another keyframe interval ({@link Duration#ZERO}: only when asked). */
     public Options withKeyframeInterval(Duration interval) {
       return new Options(opusPayloadType, vp8PayloadType, framesPerSecond, interval,
-          consentInterval, media);
+          consentInterval, media, bind);
     }
 
     /** The same with another consent interval. */
     public Options withConsentInterval(Duration interval) {
       return new Options(opusPayloadType, vp8PayloadType, framesPerSecond, keyframeInterval,
-          interval, media);
+          interval, media, bind);
     }
   }
 
@@ -142,8 +154,8 @@ public final class SyntheticParticipant implements AutoCloseable {
     // Checks on their own thread, so that media work never delays consent.
     this.checks = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("synthetic-ice-" + name).factory());
-    this.publish = new SyntheticPeerConnection(name + "/publish", checks);
-    this.subscribe = new SyntheticPeerConnection(name + "/subscribe", checks);
+    this.publish = new SyntheticPeerConnection(name + "/publish", checks, options.bind());
+    this.subscribe = new SyntheticPeerConnection(name + "/subscribe", checks, options.bind());
     publish.setConsentInterval(options.consentInterval());
     subscribe.setConsentInterval(options.consentInterval());
     this.cname = Long.toUnsignedString(random.nextLong(), 36);
@@ -213,7 +225,8 @@ public final class SyntheticParticipant implements AutoCloseable {
    */
   public String createPublishOffer() {
     return PublishOfferTemplate.offer(new PublishOfferTemplate.Identity(publishSessionId,
-        publish.localUfrag(), publish.localPassword(), publish.fingerprint(), publish.localPort(),
+        publish.localUfrag(), publish.localPassword(), publish.fingerprint(),
+        publish.localHost(), publish.localPort(),
         audio.ssrc(), video.ssrc(), rtxSsrc, streamId, audioTrackId, videoTrackId, cname,
         options.opusPayloadType(), options.vp8PayloadType()));
   }

@@ -126,11 +126,25 @@ public final class SyntheticPeerConnection implements AutoCloseable {
    * @throws UncheckedIOException if no socket can be bound
    */
   public SyntheticPeerConnection(String name, ScheduledExecutorService scheduler) {
+    this(name, scheduler, InetAddress.getLoopbackAddress());
+  }
+
+  /**
+   * Opens the UDP socket on an address of this host and starts receiving; its host candidate
+   * is that address.
+   *
+   * @param name for thread names and messages, such as {@code alice/publish}
+   * @param scheduler runs the connectivity and consent checks
+   * @param bind the IPv4 address to bind, e.g. a veth end for a server that ignores loopback
+   * @throws UncheckedIOException if no socket can be bound
+   */
+  public SyntheticPeerConnection(String name, ScheduledExecutorService scheduler,
+      InetAddress bind) {
     this.name = name;
     this.scheduler = scheduler;
     this.ice = new ControllingIceAgent(this::sendLocked, random);
     try {
-      this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      this.socket = new DatagramSocket(new InetSocketAddress(bind, 0));
       this.socket.setReceiveBufferSize(1 << 20);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind a UDP socket for " + name, e);
@@ -161,6 +175,11 @@ public final class SyntheticPeerConnection implements AutoCloseable {
   /** The local UDP port (the host candidate's port). */
   public int localPort() {
     return socket.getLocalPort();
+  }
+
+  /** The IPv4 address of the local socket, as it goes into candidates. */
+  public String localHost() {
+    return localAddress().getAddress().getHostAddress();
   }
 
   /** The local UDP address. */
