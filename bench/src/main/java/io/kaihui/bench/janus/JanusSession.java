@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -77,6 +79,60 @@ public final class JanusSession implements AutoCloseable {
           + data.path("error").asText());
     }
     return data;
+  }
+
+  /**
+   * Sends a plugin an asynchronous request (a VideoRoom {@code join}, {@code configure},
+   * {@code start}...), with an SDP when given; Janus acknowledges it at once and answers later
+   * with an event ({@link #poll}).
+   *
+   * @param handle the handle
+   * @param body the plugin request
+   * @param jsep {@code {"type": "offer"|"answer", "sdp": ...}}, or null
+   * @return the request's transaction, which its event carries
+   */
+  public String send(long handle, ObjectNode body, ObjectNode jsep) throws Exception {
+    ObjectNode r = request("message");
+    r.set("body", body);
+    if (jsep != null) {
+      r.set("jsep", jsep);
+    }
+    post(http, url + "/" + id + "/" + handle, r);
+    return r.path("transaction").asText();
+  }
+
+  /**
+   * Tells Janus that a handle has no more ICE candidates to trickle (they are all in the SDP).
+   */
+  public void trickleCompleted(long handle) throws Exception {
+    ObjectNode r = request("trickle");
+    r.set("candidate", JSON.createObjectNode().put("completed", true));
+    post(http, url + "/" + id + "/" + handle, r);
+  }
+
+  /**
+   * Long-polls the session's events: waits up to 30 s for at least one (also the session's
+   * keep-alive).
+   *
+   * @return the events, possibly none
+   */
+  public List<JsonNode> poll() throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/" + id
+            + "?maxev=50")).timeout(Duration.ofSeconds(40)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    JsonNode answer = JSON.readTree(r.body());
+    List<JsonNode> events = new ArrayList<>();
+    if (answer.isArray()) {
+      answer.forEach(events::add);
+    } else if (!answer.path("janus").asText().equals("keepalive")) {
+      events.add(answer);
+    }
+    return events;
+  }
+
+  /** A JSEP object, {@code {"type": type, "sdp": sdp}}. */
+  public static ObjectNode jsep(String type, String sdp) {
+    return JSON.createObjectNode().put("type", type).put("sdp", sdp);
   }
 
   /** A new plugin request body. */

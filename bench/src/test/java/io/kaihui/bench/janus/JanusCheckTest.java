@@ -37,6 +37,6 @@ class JanusCheckTest {
     int status = InNamespace.run(JanusCheck.class, new String[0], log, true);
     String output = Files.readString(log);
     assertThat(status).as(output).isZero();
-    assertThat(output).containsPattern("videoroom ok, room \\d+");
+    assertThat(output).containsPattern("videoroom ok, room \\d+, publisher \\d+ joined");
   }
 }
