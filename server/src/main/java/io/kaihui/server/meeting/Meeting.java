@@ -349,10 +349,10 @@ public final class Meeting {
         return false;
       }
       MeetingEnded ended = new MeetingEnded("ended_by_host", byName);
-      for (Participant p : List.copyOf(participants.values())) {
+      for (Participant p : participants.values()) {
         p.sink().send(ended);
-        leave(p, "ended");
       }
+      removeEveryone("ended");
       closeRouter();
       log.info("meeting {} ended by its host", number);
       return true;
@@ -368,14 +368,41 @@ public final class Meeting {
       if (closed) {
         return;
       }
-      for (Participant p : List.copyOf(participants.values())) {
-        leave(p, "left");
+      for (Participant p : removeEveryone("left")) {
         p.sink().close("meeting ended");
       }
       closeRouter();
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Removes every participant at once, as the meeting ends: their transports close in one hop
+   * to the media loop, and nobody is told of each other's leaving or renegotiated, since
+   * everyone goes.
+   *
+   * @return who was removed
+   */
+  private List<Participant> removeEveryone(String reason) {
+    List<Participant> all = List.copyOf(participants.values());
+    participants.clear();
+    for (Participant p : all) {
+      p.markLeft();
+    }
+    engine.await(() -> {
+      for (Participant p : all) {
+        p.publishTransport().close("participant " + reason);
+        p.subscribeTransport().close("participant " + reason);
+      }
+      return null;
+    });
+    for (Participant p : all) {
+      p.sink().removed();
+    }
+    emptySinceNanos = System.nanoTime();
+    log.info("meeting {}: everyone removed ({}: {})", number, reason, all.size());
+    return all;
   }
 
   private void closeRouter() {
