@@ -21,7 +21,6 @@ import io.kaihui.server.http.MeetingRoutes;
 import io.kaihui.server.meeting.Attendee;
 import io.kaihui.server.meeting.MeetingLog;
 import io.kaihui.server.meeting.MeetingService;
-import io.kaihui.server.presence.PresenceService;
 import io.kaihui.server.metrics.Metrics;
 import io.kaihui.server.session.SessionService;
 import io.kaihui.server.session.SessionSettings;
@@ -131,12 +130,11 @@ public final class KaihuiServer implements AutoCloseable {
       started.push(meetings);
       io.micrometer.core.instrument.Gauge.builder("kaihui.meetings", meetings,
           MeetingService::meetingCount).register(metrics.registry());
-      PresenceService presence = new PresenceService();
-      io.micrometer.core.instrument.Gauge.builder("kaihui.presence.online", presence,
-          PresenceService::onlineCount).register(metrics.registry());
       SignalingEndpoint signaling = new SignalingEndpoint(meetings, metrics.registry(), sessions,
-          presence, id -> accounts.find(id).map(u -> new Attendee(u.id(), u.displayName(),
+          id -> accounts.find(id).map(u -> new Attendee(u.id(), u.displayName(),
               AccountRoutes.view(u).avatarUrl())));
+      io.micrometer.core.instrument.Gauge.builder("kaihui.presence.online", signaling,
+          SignalingEndpoint::onlineCount).register(metrics.registry());
       started.push(signaling);
       sessions.addListener(signaling);
       TrustedProxies proxies = new TrustedProxies(Set.copyOf(config.trustedProxies()));

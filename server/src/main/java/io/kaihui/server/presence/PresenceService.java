@@ -2,6 +2,7 @@ package io.kaihui.server.presence;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,28 +15,35 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>Listeners hear each change once, in order, on the thread that caused it, under this
  * service's lock: they must not block.
+ *
+ * @param <S> the type of a socket, compared by identity
  */
-public final class PresenceService {
+public final class PresenceService<S> {
 
-  /** Hears presence changes. */
-  public interface Listener {
+  /**
+   * Hears presence changes.
+   *
+   * @param <S> the type of a socket
+   */
+  public interface Listener<S> {
     /**
      * A person's presence changed.
      *
      * @param userId whose
      * @param state the new state
+     * @param sockets the person's sockets now (none when offline)
      */
-    void onPresenceChanged(long userId, PresenceState state);
+    void onPresenceChanged(long userId, PresenceState state, Set<S> sockets);
   }
 
   private record SocketState(boolean inMeeting, boolean away) {}
 
-  private final Map<Long, Map<Object, SocketState>> sockets = new HashMap<>();
+  private final Map<Long, Map<S, SocketState>> sockets = new HashMap<>();
   private final Map<Long, PresenceState> states = new HashMap<>();
-  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final List<Listener<S>> listeners = new CopyOnWriteArrayList<>();
 
   /** Adds a listener. */
-  public void addListener(Listener listener) {
+  public void addListener(Listener<S> listener) {
     listeners.add(listener);
   }
 
@@ -46,11 +54,12 @@ public final class PresenceService {
    * @param socket the socket, compared by identity
    * @param inMeeting whether it is in a meeting
    * @param away whether its page has been untouched for 10 minutes
+   * @return whether the person's presence changed (and the listeners were told)
    */
-  public synchronized void update(long userId, Object socket, boolean inMeeting, boolean away) {
+  public synchronized boolean update(long userId, S socket, boolean inMeeting, boolean away) {
     sockets.computeIfAbsent(userId, k -> new HashMap<>())
         .put(socket, new SocketState(inMeeting, away));
-    changed(userId);
+    return changed(userId);
   }
 
   /**
@@ -59,8 +68,8 @@ public final class PresenceService {
    * @param userId the person's account id
    * @param socket the socket
    */
-  public synchronized void remove(long userId, Object socket) {
-    Map<Object, SocketState> of = sockets.get(userId);
+  public synchronized void remove(long userId, S socket) {
+    Map<S, SocketState> of = sockets.get(userId);
     if (of != null && of.remove(socket) != null) {
       if (of.isEmpty()) {
         sockets.remove(userId);
@@ -79,22 +88,26 @@ public final class PresenceService {
     return states.size();
   }
 
-  private void changed(long userId) {
-    PresenceState now = compute(sockets.get(userId));
+  private boolean changed(long userId) {
+    Map<S, SocketState> of = sockets.get(userId);
+    PresenceState now = compute(of);
     PresenceState before = states.getOrDefault(userId, PresenceState.OFFLINE);
     if (now == PresenceState.OFFLINE) {
       states.remove(userId);
     } else {
       states.put(userId, now);
     }
-    if (now != before) {
-      for (Listener l : listeners) {
-        l.onPresenceChanged(userId, now);
-      }
+    if (now == before) {
+      return false;
     }
+    Set<S> current = of == null ? Set.of() : Set.copyOf(of.keySet());
+    for (Listener<S> l : listeners) {
+      l.onPresenceChanged(userId, now, current);
+    }
+    return true;
   }
 
-  private static PresenceState compute(Map<Object, SocketState> of) {
+  private static <S> PresenceState compute(Map<S, SocketState> of) {
     if (of == null || of.isEmpty()) {
       return PresenceState.OFFLINE;
     }

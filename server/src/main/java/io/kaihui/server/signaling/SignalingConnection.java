@@ -70,9 +70,7 @@ final class SignalingConnection implements ParticipantSink {
    * @param reason why the session ended
    */
   void signOut(RevocationReason reason) {
-    synchronized (this) {
-      wire.close(SignalingEndpoint.SIGNED_OUT, reason.code());
-    }
+    closeWith(SignalingEndpoint.SIGNED_OUT, reason.code());
   }
 
   @Override
@@ -90,9 +88,7 @@ final class SignalingConnection implements ParticipantSink {
 
   @Override
   public void close(String reason) {
-    synchronized (this) {
-      wire.close(1000, reason.length() > 100 ? reason.substring(0, 100) : reason);
-    }
+    closeWith(1000, reason.length() > 100 ? reason.substring(0, 100) : reason);
   }
 
   @Override

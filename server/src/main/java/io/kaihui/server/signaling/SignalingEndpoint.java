@@ -60,12 +60,13 @@ import org.slf4j.LoggerFactory;
  * session is anonymous, as one without a cookie: it joins meetings as a guest. Nothing of the
  * session token is ever sent.
  *
- * <p>Each signed-in socket counts for its person's presence ({@link PresenceService}); every
+ * <p>Each signed-in socket counts for its person's presence (its {@link PresenceService}); every
  * signed-in socket of a person gets {@link PresenceChanged} when it changes. A socket that sends
  * nothing for {@link #SILENCE_LIMIT} (the client pings every 5 s) is closed with {@link #SILENT}
  * and its participant leaves its meeting ({@code timeout}).
  */
-public final class SignalingEndpoint implements SessionListener, PresenceService.Listener,
+public final class SignalingEndpoint implements SessionListener,
+    PresenceService.Listener<SignalingConnection>,
     AutoCloseable {
 
   /**
@@ -100,7 +101,7 @@ public final class SignalingEndpoint implements SessionListener, PresenceService
 
   private final MeetingService meetings;
   private final SessionService sessions;
-  private final PresenceService presence;
+  private final PresenceService<SignalingConnection> presence = new PresenceService<>();
   private final LongFunction<Optional<Attendee>> accounts;
   private final ObjectMapper json = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -110,9 +111,6 @@ public final class SignalingEndpoint implements SessionListener, PresenceService
       new ConcurrentHashMap<>();
   /** The open sockets of each sign-in session, by session id. */
   private final ConcurrentHashMap<String, Set<SignalingConnection>> bySession =
-      new ConcurrentHashMap<>();
-  /** The open sockets of each signed-in person, by account id. */
-  private final ConcurrentHashMap<Long, Set<SignalingConnection>> byUser =
       new ConcurrentHashMap<>();
   private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
       Thread.ofVirtual().name("signaling-sweeper").factory());
@@ -128,17 +126,14 @@ public final class SignalingEndpoint implements SessionListener, PresenceService
    *     and reports open connections
    * @param sessions the sign-in sessions, to check that a new socket's session did not end
    *     while it was being opened; register this endpoint as its listener
-   * @param presence where signed-in sockets count; this endpoint registers as its listener
    * @param accounts who an account is in a meeting (display name, avatar), by account id;
    *     empty for an account that no longer exists
    */
   public SignalingEndpoint(MeetingService meetings, MeterRegistry metrics,
-      SessionService sessions, PresenceService presence,
-      LongFunction<Optional<Attendee>> accounts) {
+      SessionService sessions, LongFunction<Optional<Attendee>> accounts) {
     this.meetings = meetings;
     this.metrics = metrics;
     this.sessions = sessions;
-    this.presence = presence;
     this.accounts = accounts;
     presence.addListener(this);
     Gauge.builder("kaihui.signaling.connections", connections, Map::size).register(metrics);
@@ -148,6 +143,16 @@ public final class SignalingEndpoint implements SessionListener, PresenceService
   @Override
   public void close() {
     sweeper.shutdownNow();
+  }
+
+  /** A person's presence now, from their signed-in sockets. */
+  public PresenceState presenceOf(long userId) {
+    return presence.stateOf(userId);
+  }
+
+  /** How many people are not offline. */
+  public int onlineCount() {
+    return presence.onlineCount();
   }
 
   /** Frames that could not be read as a message, since start. */
@@ -249,20 +254,19 @@ public final class SignalingEndpoint implements SessionListener, PresenceService
     }
     long userId = c.userId();
     c.onRemoved(() -> presence.update(userId, c, false, c.away()));
-    presence.update(userId, c, false, false);
-    byUser.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(c);
-    c.send(new PresenceChanged(userId, presence.stateOf(userId).code()));
+    if (!presence.update(userId, c, false, false)) {
+      // Unchanged (another tab is open): nobody was told, so tell the new socket.
+      c.send(new PresenceChanged(userId, presence.stateOf(userId).code()));
+    }
   }
 
   /** Sends a person's new presence to each of their sockets. */
   @Override
-  public void onPresenceChanged(long userId, PresenceState state) {
-    Set<SignalingConnection> of = byUser.get(userId);
-    if (of != null) {
-      PresenceChanged message = new PresenceChanged(userId, state.code());
-      for (SignalingConnection c : of) {
-        c.send(message);
-      }
+  public void onPresenceChanged(long userId, PresenceState state,
+      Set<SignalingConnection> sockets) {
+    PresenceChanged message = new PresenceChanged(userId, state.code());
+    for (SignalingConnection c : sockets) {
+      c.send(message);
     }
   }
 
@@ -305,10 +309,6 @@ public final class SignalingEndpoint implements SessionListener, PresenceService
     detach(c);
     leave(c, reason);
     if (c.userId() != 0) {
-      byUser.computeIfPresent(c.userId(), (k, set) -> {
-        set.remove(c);
-        return set.isEmpty() ? null : set;
-      });
       presence.remove(c.userId(), c);
     }
   }

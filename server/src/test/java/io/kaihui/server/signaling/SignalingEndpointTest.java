@@ -12,7 +12,6 @@ import io.kaihui.server.meeting.Meeting;
 import io.kaihui.server.meeting.MeetingLog;
 import io.kaihui.server.meeting.MeetingException;
 import io.kaihui.server.meeting.MeetingService;
-import io.kaihui.server.presence.PresenceService;
 import io.kaihui.server.presence.PresenceState;
 import io.kaihui.server.session.ClientInfo;
 import io.kaihui.server.session.IssuedSession;
@@ -39,7 +38,6 @@ class SignalingEndpointTest {
   private static SessionService sessions;
   private static SignalingEndpoint endpoint;
   private static MeetingLog meetingLog;
-  private static PresenceService presence;
   private static final Attendee ALICE = new Attendee(7, "Alice", "/api/v1/users/7/avatar?v=1");
   private static final Attendee BOB = new Attendee(8, "Bob", null);
   /** Carol and Dave are only in the presence test: no other test opens their sockets. */
@@ -65,8 +63,7 @@ class SignalingEndpointTest {
     meetings = new MeetingService(engine, meetingLog, Clock.systemUTC(), 3);
     sessions = new SessionService(db.open().jdbi(), Clock.systemUTC(), new SessionSettings(
         false, Duration.ofDays(30), Duration.ofHours(12)));
-    presence = new PresenceService();
-    endpoint = new SignalingEndpoint(meetings, registry, sessions, presence,
+    endpoint = new SignalingEndpoint(meetings, registry, sessions,
         id -> java.util.stream.Stream.of(ALICE, BOB, CAROL, DAVE).filter(a -> a.userId() == id).findFirst());
     sessions.addListener(endpoint);
   }
@@ -397,7 +394,7 @@ class SignalingEndpointTest {
     assertThat(meetingLog.history(ALICE.userId(), 10)).filteredOn(
         p -> p.meetingNumber().equals(m.number())).singleElement()
         .satisfies(p -> assertThat(p.endedAtMs()).isNotNull());
-    assertThat(presence.stateOf(ALICE.userId())).isEqualTo(PresenceState.ONLINE);
+    assertThat(endpoint.presenceOf(ALICE.userId())).isEqualTo(PresenceState.ONLINE);
   }
 
   @Test
@@ -416,18 +413,18 @@ class SignalingEndpointTest {
     endpoint.register("presence-phone", phoneSocket);
     endpoint.onText(app, "{\"type\":\"ping\",\"id\":1,\"away\":true}");
     // Still online: the phone is not away.
-    assertThat(presence.stateOf(CAROL.userId())).isEqualTo(PresenceState.ONLINE);
+    assertThat(endpoint.presenceOf(CAROL.userId())).isEqualTo(PresenceState.ONLINE);
     endpoint.onText(phoneSocket, "{\"type\":\"ping\",\"id\":1,\"away\":true}");
-    assertThat(presence.stateOf(CAROL.userId())).isEqualTo(PresenceState.AWAY);
+    assertThat(endpoint.presenceOf(CAROL.userId())).isEqualTo(PresenceState.AWAY);
 
     Meeting m = meetings.create(DAVE, null, false);
     Recorder meetingTab = new Recorder();
     SignalingConnection inMeeting = endpoint.newConnection(meetingTab, laptop.session());
     endpoint.register("presence-meeting", inMeeting);
     endpoint.onText(inMeeting, join(m.number(), "x"));
-    assertThat(presence.stateOf(CAROL.userId())).isEqualTo(PresenceState.IN_MEETING);
+    assertThat(endpoint.presenceOf(CAROL.userId())).isEqualTo(PresenceState.IN_MEETING);
     endpoint.onText(inMeeting, "{\"type\":\"leave\",\"id\":2}");
-    assertThat(presence.stateOf(CAROL.userId())).isEqualTo(PresenceState.ONLINE);
+    assertThat(endpoint.presenceOf(CAROL.userId())).isEqualTo(PresenceState.ONLINE);
     endpoint.onText(inMeeting, join(m.number(), "x"));
     // Every socket of Carol's heard each change, in order (a new tab is not away).
     assertThat(ofType(phoneApp, "presence")).extracting(n -> n.path("state").asText())
@@ -450,14 +447,14 @@ class SignalingEndpointTest {
     JsonNode left = last(alice);
     assertThat(left.path("type").asText()).isEqualTo("participantLeft");
     assertThat(left.path("reason").asText()).isEqualTo("timeout");
-    assertThat(presence.stateOf(CAROL.userId())).isEqualTo(PresenceState.AWAY);
+    assertThat(endpoint.presenceOf(CAROL.userId())).isEqualTo(PresenceState.AWAY);
     assertThat(appTab.closedWith).isNull();
 
     // Then the other two: Bob is offline.
     assertThat(endpoint.closeSilent(now + SignalingEndpoint.SILENCE_LIMIT.toNanos() + 1))
         .isGreaterThanOrEqualTo(3);
-    assertThat(presence.stateOf(CAROL.userId())).isEqualTo(PresenceState.OFFLINE);
-    assertThat(presence.stateOf(DAVE.userId())).isEqualTo(PresenceState.OFFLINE);
+    assertThat(endpoint.presenceOf(CAROL.userId())).isEqualTo(PresenceState.OFFLINE);
+    assertThat(endpoint.presenceOf(DAVE.userId())).isEqualTo(PresenceState.OFFLINE);
     assertThat(m.participantCount()).isZero();
   }
 
