@@ -3,10 +3,7 @@ package io.kaihui.bench.load;
 import io.kaihui.bench.BenchOptions;
 import io.kaihui.e2e.ServerProcess;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -86,12 +83,8 @@ public final class LoadRun {
             + scenario.subscribers())))) {
       String url = server.url();
       HttpClient http = HttpClient.newHttpClient();
-      // The session cookie is Secure (browsers send it to http://127.0.0.1; Java's cookie
-      // store would not): keep it by hand.
-      String cookie = post(http, url + "api/v1/accounts", null, "{\"username\":\"load_host_"
-          + ProcessHandle.current().pid() + "\",\"password\":\"Plum-Orchard-Lantern-7\","
-          + "\"displayName\":\"Load host\"}").headers().firstValue("Set-Cookie")
-          .orElseThrow(() -> new IllegalStateException("no session cookie")).split(";")[0];
+      String cookie = KaihuiRest.register(http, url, "load_host_" + ProcessHandle.current()
+          .pid(), "Load host");
       DelayHistogram delays = new DelayHistogram();
       List<LoadParticipant> everyone = new ArrayList<>();
       ScheduledExecutorService pings = Executors.newScheduledThreadPool(2);
@@ -99,7 +92,7 @@ public final class LoadRun {
           ExecutorService joins = Executors.newFixedThreadPool(8)) {
         List<Future<LoadParticipant>> joining = new ArrayList<>();
         for (int m = 0; m < scenario.meetings(); m++) {
-          Matcher number = NUMBER.matcher(post(http, url + "api/v1/meetings", cookie,
+          Matcher number = NUMBER.matcher(KaihuiRest.post(http, url + "api/v1/meetings", cookie,
               "{\"title\":\"Load " + (m + 1) + "\",\"allowGuests\":true}").body());
           if (!number.find()) {
             throw new IllegalStateException("no meeting number in the answer");
@@ -174,20 +167,6 @@ public final class LoadRun {
     }
   }
 
-  private static HttpResponse<String> post(HttpClient http, String url, String cookie,
-      String json) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-        .header("Content-Type", "application/json").header("X-Kaihui-Request", "1")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
-    if (cookie != null) {
-      b.header("Cookie", cookie);
-    }
-    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() / 100 != 2) {
-      throw new IllegalStateException("POST " + url + ": " + r.statusCode() + " " + r.body());
-    }
-    return r;
-  }
 
   /** Appends a result to a CSV file, writing the header first when the file is new. */
   static void appendCsv(Path file, LoadResult result) throws IOException {

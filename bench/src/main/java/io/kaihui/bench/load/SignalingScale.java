@@ -4,8 +4,6 @@ import io.kaihui.bench.BenchOptions;
 import io.kaihui.e2e.ServerProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +39,6 @@ import java.util.regex.Pattern;
  */
 public final class SignalingScale {
 
-  private static final String PASSWORD = "Plum-Orchard-Lantern-7";
   private static final Pattern USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
 
   private SignalingScale() {}
@@ -64,8 +61,8 @@ public final class SignalingScale {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
       List<String> cookies = new ArrayList<>();
       for (int i = 0; i < accounts; i++) {
-        cookies.add(register(http, server.url(), "scale_" + ProcessHandle.current().pid() % 1000
-            + "_" + i));
+        cookies.add(KaihuiRest.register(http, server.url(),
+            "scale_" + ProcessHandle.current().pid() % 1000 + "_" + i, "Scale"));
       }
       Thread.sleep(3000);
       ProcessStats empty = ProcessStats.of(server.pid());
@@ -155,20 +152,6 @@ public final class SignalingScale {
     return out;
   }
 
-  private static String register(HttpClient http, String base, String username)
-      throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base
-            + "api/v1/accounts")).header("Content-Type", "application/json")
-        .header("X-Kaihui-Request", "1").POST(HttpRequest.BodyPublishers.ofString(
-            "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
-                + "\",\"displayName\":\"Scale\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 201) {
-      throw new IllegalStateException("register " + username + ": " + r.statusCode() + " "
-          + r.body());
-    }
-    return r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-  }
 
   /** Counts the answers to heartbeats, and closes. */
   private record Counter(AtomicLong answered, AtomicLong closed) implements WebSocket.Listener {
