@@ -78,6 +78,16 @@ public final class NetworkNamespace implements AutoCloseable {
             + String.join(" ", command));
       }
     }
+    // Both ends are local here, so what one end sends out of its device arrives at the other
+    // with a local source address: a "martian" the kernel drops unless told to accept it.
+    StringBuilder accept = new StringBuilder();
+    for (String dev : List.of("all", first, second)) {
+      accept.append("echo 1 > /proc/sys/net/ipv4/conf/").append(dev).append("/accept_local; ")
+          .append("echo 0 > /proc/sys/net/ipv4/conf/").append(dev).append("/rp_filter; ");
+    }
+    if (run("ip", "netns", "exec", name, "sh", "-c", accept.toString()) != 0) {
+      throw new IllegalStateException("cannot accept local sources on the veth in " + name);
+    }
   }
 
   /** The namespace's name. */

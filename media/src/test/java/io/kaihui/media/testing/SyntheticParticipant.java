@@ -280,7 +280,8 @@ public final class SyntheticParticipant implements AutoCloseable {
     SubscribeAnswerWriter.Answer answer =
         SubscribeAnswerWriter.answer(offerSdp, subscribe, subscribeSessionId, subscribeVersion++);
     subscribedTracks = answer.tracks();
-    subscribe.connect(answer.server());
+    // The answerer controls ICE only towards a lite server (RFC 8445 §6.1.1).
+    subscribe.connect(answer.server(), answer.server().iceLite());
     return answer.sdp();
   }
 

@@ -3,6 +3,7 @@ package io.kaihui.media.testing;
 import io.kaihui.media.PacketKind;
 import io.kaihui.media.dtls.ClientDatagramTransport;
 import io.kaihui.media.dtls.DtlsCertificate;
+import io.kaihui.media.dtls.DtlsServerTransport;
 import io.kaihui.media.dtls.DtlsSrtpTestClient;
 import io.kaihui.media.rtcp.FirEntry;
 import io.kaihui.media.rtcp.FullIntraRequest;
@@ -32,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,21 +44,25 @@ import java.util.function.LongConsumer;
 import org.bouncycastle.tls.DTLSTransport;
 
 /**
- * A stand-in for one browser {@code RTCPeerConnection} towards an ICE-lite SFU, on real UDP:
- * one socket on 127.0.0.1, ICE as the controlling agent, a DTLS client, SRTP, and bookkeeping
- * of everything received.
+ * A stand-in for one browser {@code RTCPeerConnection} towards an SFU, on real UDP: one socket
+ * (on 127.0.0.1 unless told otherwise), ICE, DTLS, SRTP, and bookkeeping of everything
+ * received. Towards Kaihui's ICE-lite SFU it is the controlling ICE agent and the DTLS client;
+ * towards a full ICE agent such as Janus it takes the roles that agent's SDP leaves it.
  *
- * <p>After {@link #connect}, its {@link ControllingIceAgent} sends a STUN Binding Request every
- * 50 ms (RFC 8445 §7.2.4, Chromium's pace) with USERNAME {@code serverUfrag:localUfrag},
- * PRIORITY, ICE-CONTROLLING, USE-CANDIDATE, MESSAGE-INTEGRITY keyed with the server's password
- * and FINGERPRINT (RFC 8445 §7.1.1, §7.2.2) until an authentic success response arrives; then it
- * keeps checking consent every consent interval (RFC 7675 §5.1) until
- * {@link #setConsentChecks told not to}. On the first success it runs the DTLS handshake as
- * client ({@code a=setup:active}) with its own {@link DtlsCertificate}, and derives its SRTP
- * keys (RFC 5764 §4.2).
+ * <p>After {@link #connect}, its {@link IceAgent} sends a STUN Binding Request every 50 ms
+ * (RFC 8445 §7.2.4, Chromium's pace) with USERNAME {@code serverUfrag:localUfrag}, PRIORITY,
+ * ICE-CONTROLLING and USE-CANDIDATE (or ICE-CONTROLLED), MESSAGE-INTEGRITY keyed with the
+ * server's password and FINGERPRINT (RFC 8445 §7.1.1, §7.2.2) until an authentic success
+ * response arrives; then it keeps checking consent every consent interval (RFC 7675 §5.1) until
+ * {@link #setConsentChecks told not to}. The server's own checks, which a full agent sends, are
+ * answered from any address as soon as the socket is open (peer-reflexive, RFC 8445 §7.3). On
+ * the first success it runs the DTLS handshake with its own {@link DtlsCertificate} as client
+ * ({@code a=setup:active}) — or, when the server's SDP said {@code a=setup:active}, waits for the
+ * server's handshake as DTLS server from the start — and derives its SRTP keys (RFC 5764 §4.2).
  *
- * <p>Every datagram from the server is demultiplexed by its first byte as browsers do (RFC 7983)
- * and counted: STUN responses are verified, DTLS goes to the handshake, SRTP is decrypted and
+ * <p>Every datagram is demultiplexed by its first byte as browsers do (RFC 7983) and counted:
+ * STUN goes to the ICE agent from any address, everything else only from the server's
+ * candidate: DTLS goes to the handshake, SRTP is decrypted and
  * each RTP packet recorded in its SSRC's {@link ReceivedStream}; SRTCP is decrypted and parsed,
  * sender reports go to their stream, receiver reports, transport-cc feedback and keyframe requests
  * (PLI, FIR) are kept and keyframe requests passed to a listener.
@@ -74,6 +80,12 @@ public final class SyntheticPeerConnection implements AutoCloseable {
 
   private static final int MAX_DATAGRAM = 1500;
   private static final int SRTP_HEADROOM = 64;
+  /**
+   * The SRTP profiles offered as DTLS client: Chromium's order, without the AES-256 ones that
+   * {@link SrtpSession} lacks (a server such as Janus would pick AEAD_AES_256_GCM).
+   */
+  private static final int[] SRTP_PROFILES = {
+    SrtpProfile.AEAD_AES_128_GCM.id(), SrtpProfile.AES128_CM_HMAC_SHA1_80.id()};
 
   static {
     warmUpSrtp();
@@ -84,7 +96,7 @@ public final class SyntheticPeerConnection implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final DtlsCertificate certificate = DtlsCertificate.generate();
   private final SecureRandom random = new SecureRandom();
-  private final ControllingIceAgent ice;
+  private final IceAgent ice;
   private final Thread receiver;
   private final CompletableFuture<SrtpKeys> dtlsConnected = new CompletableFuture<>();
   private final Map<Long, ReceivedStream> streams = new ConcurrentHashMap<>();
@@ -111,6 +123,10 @@ public final class SyntheticPeerConnection implements AutoCloseable {
   private volatile ServerIceParameters remote;
   private volatile ClientDatagramTransport dtlsTransport;
   private volatile DtlsSrtpTestClient dtlsClient;
+  private volatile DtlsServerTransport dtlsServer;
+  private volatile boolean dtlsServerClosedByPeer;
+  /** A DTLS datagram that came before the server's description, as Chromium caches one. */
+  private volatile DatagramPacket earlyDtls;
   private volatile DTLSTransport dtls;
   private volatile SrtpSession sendSrtp;
   private volatile SrtpSession receiveSrtp;
@@ -142,7 +158,7 @@ public final class SyntheticPeerConnection implements AutoCloseable {
       InetAddress bind) {
     this.name = name;
     this.scheduler = scheduler;
-    this.ice = new ControllingIceAgent(this::sendLocked, random);
+    this.ice = new IceAgent(this::sendTo, random);
     try {
       this.socket = new DatagramSocket(new InetSocketAddress(bind, 0));
       this.socket.setReceiveBufferSize(1 << 20);
@@ -222,14 +238,30 @@ public final class SyntheticPeerConnection implements AutoCloseable {
   }
 
   /**
-   * Starts ICE towards the server, then DTLS. Calling it again with the same parameters (a
+   * Starts ICE towards the server as the controlling agent, then DTLS: as the offerer does, or
+   * the answerer of an ICE-lite server's offer. Calling it again with the same parameters (a
    * renegotiation) does nothing.
    *
    * @param server what the server's SDP says
    * @throws IllegalStateException if already connecting to other ICE credentials (an ICE
    *     restart, which the SFU does not do)
    */
-  public synchronized void connect(ServerIceParameters server) {
+  public void connect(ServerIceParameters server) {
+    connect(server, true);
+  }
+
+  /**
+   * Starts ICE towards the server, then DTLS as client, or as server when the server's SDP
+   * said {@code a=setup:active}. Calling it again with the same parameters (a renegotiation)
+   * does nothing.
+   *
+   * @param server what the server's SDP says
+   * @param controlling whether this side controls ICE: true when it made the offer or the
+   *     server is ICE-lite (RFC 8445 §6.1.1)
+   * @throws IllegalStateException if already connecting to other ICE credentials (an ICE
+   *     restart, which the SFU does not do)
+   */
+  public synchronized void connect(ServerIceParameters server, boolean controlling) {
     if (remote != null) {
       if (!remote.equals(server)) {
         throw new IllegalStateException(name + ": ICE restart is not supported");
@@ -237,13 +269,16 @@ public final class SyntheticPeerConnection implements AutoCloseable {
       return;
     }
     remote = server;
-    dtlsTransport = new ClientDatagramTransport(
-        (buf, off, len) -> socket.send(new DatagramPacket(buf, off, len, server.address())));
-    dtlsClient = new DtlsSrtpTestClient(certificate, server.fingerprint(),
-        DtlsSrtpTestClient.chromiumProfiles());
-    ice.connected().thenRun(() -> Thread.ofVirtual().name("synthetic-dtls-" + name)
-        .start(this::runDtls));
-    ice.start(server);
+    if (server.dtlsClient()) {
+      startDtlsServer(server);
+    } else {
+      dtlsTransport = new ClientDatagramTransport(
+          (buf, off, len) -> socket.send(new DatagramPacket(buf, off, len, server.address())));
+      dtlsClient = new DtlsSrtpTestClient(certificate, server.fingerprint(), SRTP_PROFILES);
+      ice.connected().thenRun(() -> Thread.ofVirtual().name("synthetic-dtls-" + name)
+          .start(this::runDtls));
+    }
+    ice.start(server, controlling ? IceAgent.Role.CONTROLLING : IceAgent.Role.CONTROLLED);
     checks = scheduler.scheduleAtFixedRate(() -> {
       try {
         if (!closed) {
@@ -253,7 +288,7 @@ public final class SyntheticPeerConnection implements AutoCloseable {
         // Thrown out of a periodic task it would silently end the checks.
         receiveError.compareAndSet(null, e);
       }
-    }, 0, ControllingIceAgent.CHECK_PERIOD_MS, TimeUnit.MILLISECONDS);
+    }, 0, IceAgent.CHECK_PERIOD_MS, TimeUnit.MILLISECONDS);
   }
 
   /** Whether ICE and DTLS are up, so media can be sent. */
@@ -358,7 +393,10 @@ public final class SyntheticPeerConnection implements AutoCloseable {
 
   /** Sends bytes as they are, unprotected, from this socket to the server's candidate. */
   public void sendRaw(byte[] datagram) {
-    sendLocked(datagram);
+    ServerIceParameters server = remote;
+    if (server != null) {
+      sendTo(datagram, server.address());
+    }
   }
 
   /** The streams received so far, by SSRC (a copy). */
@@ -386,7 +424,7 @@ public final class SyntheticPeerConnection implements AutoCloseable {
     return datagramsReceived.get();
   }
 
-  /** Datagrams received from any other address (none expected). */
+  /** Datagrams other than STUN received from any other address (none expected). */
   public long datagramsFromStrangers() {
     return datagramsFromStrangers.get();
   }
@@ -449,7 +487,7 @@ public final class SyntheticPeerConnection implements AutoCloseable {
   /** Whether the server said goodbye with DTLS close_notify. */
   public boolean dtlsClosedByServer() {
     DtlsSrtpTestClient client = dtlsClient;
-    return client != null && client.closeNotifyReceived();
+    return client != null && client.closeNotifyReceived() || dtlsServerClosedByPeer;
   }
 
   /**
@@ -478,6 +516,10 @@ public final class SyntheticPeerConnection implements AutoCloseable {
     if (t != null) {
       t.close();
     }
+    DtlsServerTransport server = dtlsServer;
+    if (server != null) {
+      server.close();
+    }
     socket.close();
     try {
       receiver.join(2000);
@@ -492,6 +534,45 @@ public final class SyntheticPeerConnection implements AutoCloseable {
   }
 
   // ---- DTLS ----
+
+  /** The DTLS server role, for a peer that answered {@code a=setup:active} (RFC 5763 §5). */
+  private void startDtlsServer(ServerIceParameters server) {
+    DtlsServerTransport transport = new DtlsServerTransport(certificate,
+        new DtlsServerTransport.Listener() {
+          @Override
+          public void onDtlsSend(byte[] data, int off, int len) {
+            byte[] copy = java.util.Arrays.copyOfRange(data, off, off + len);
+            sendTo(copy, server.address());
+          }
+
+          @Override
+          public void onDtlsConnected(SrtpKeys keys) {
+            receiveSrtp = new SrtpSession(keys);
+            sendSrtp = new SrtpSession(keys);
+            dtlsConnected.complete(keys);
+          }
+
+          @Override
+          public void onDtlsFailed(String reason) {
+            dtlsEnded = reason;
+            dtlsConnected.completeExceptionally(new IOException(reason));
+          }
+
+          @Override
+          public void onDtlsClosed() {
+            dtlsEnded = "close_notify";
+            dtlsServerClosedByPeer = true;
+          }
+        }, Executors.newVirtualThreadPerTaskExecutor());
+    transport.setRemoteFingerprint("sha-256", server.fingerprint());
+    dtlsServer = transport;
+    transport.start();
+    DatagramPacket early = earlyDtls;
+    if (early != null && server.address().equals(early.getSocketAddress())) {
+      dtlsDatagrams.incrementAndGet();
+      transport.receive(early.getData(), 0, early.getLength());
+    }
+  }
 
   private void runDtls() {
     DtlsSrtpTestClient client = dtlsClient;
@@ -530,27 +611,46 @@ public final class SyntheticPeerConnection implements AutoCloseable {
         continue;
       }
       try {
-        onDatagram(buf, packet.getLength(), packet.getSocketAddress());
+        onDatagram(buf, packet.getLength(), (InetSocketAddress) packet.getSocketAddress());
       } catch (RuntimeException e) {
         receiveError.compareAndSet(null, e);
       }
     }
   }
 
-  private void onDatagram(byte[] buf, int len, java.net.SocketAddress from) {
+  private void onDatagram(byte[] buf, int len, InetSocketAddress from) {
     ServerIceParameters server = remote;
-    if (server == null || !server.address().equals(from)) {
+    boolean fromServer = server != null && server.address().equals(from);
+    PacketKind kind = PacketKind.of(buf, 0, len);
+    if (kind == PacketKind.STUN) {
+      if (fromServer) {
+        datagramsReceived.incrementAndGet();
+      }
+      ice.onStun(buf, len, from);
+      return;
+    }
+    if (server == null && kind == PacketKind.DTLS) {
+      // A full agent's ClientHello can beat its answer here (its ICE succeeded on our early
+      // answers): keep it for when the answer names the sender, as Chromium does.
+      earlyDtls = new DatagramPacket(java.util.Arrays.copyOf(buf, len), len, from);
+      return;
+    }
+    if (!fromServer) {
       datagramsFromStrangers.incrementAndGet();
       return;
     }
     datagramsReceived.incrementAndGet();
-    switch (PacketKind.of(buf, 0, len)) {
-      case STUN -> ice.onStun(buf, len);
+    switch (kind) {
+      case STUN -> throw new AssertionError("handled above");
       case DTLS -> {
         dtlsDatagrams.incrementAndGet();
         ClientDatagramTransport t = dtlsTransport;
         if (t != null) {
           t.deliver(buf, 0, len);
+        }
+        DtlsServerTransport s = dtlsServer;
+        if (s != null) {
+          s.receive(buf, 0, len);
         }
       }
       case RTP -> onSrtp(buf, len);
@@ -623,7 +723,7 @@ public final class SyntheticPeerConnection implements AutoCloseable {
    */
   private SrtpSession receiveKeys() {
     SrtpSession srtp = receiveSrtp;
-    if (srtp != null || dtlsTransport == null || dtlsConnected.isDone()) {
+    if (srtp != null || dtlsTransport == null && dtlsServer == null || dtlsConnected.isDone()) {
       return srtp;
     }
     try {
@@ -643,9 +743,19 @@ public final class SyntheticPeerConnection implements AutoCloseable {
   }
 
 
-  private void sendLocked(byte[] datagram) {
+  /** Sends a whole datagram to an address: STUN (to the server, or back to a check's source). */
+  private void sendTo(byte[] datagram, InetSocketAddress to) {
+    if (closed) {
+      return;
+    }
     synchronized (sendLock) {
-      sendDatagram(datagram, datagram.length);
+      try {
+        socket.send(new DatagramPacket(datagram, 0, datagram.length, to));
+      } catch (IOException e) {
+        if (!closed) {
+          throw new UncheckedIOException(name + ": send failed", e);
+        }
+      }
     }
   }
 

@@ -14,22 +14,46 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
- * The ICE agent of a synthetic PeerConnection, controlling as a browser always is towards an
- * ICE-lite server (RFC 8445 §2.5, §6.1.1), with one candidate pair: its socket and the server's
- * host candidate.
+ * The ICE agent of a synthetic PeerConnection, with one candidate pair: its socket and the
+ * peer's first UDP host candidate. It is controlling as a browser is towards an ICE-lite server
+ * or whenever it made the offer, and controlled when it answers a full agent's offer (RFC 8445
+ * §6.1.1), as towards Janus's subscriber offers.
  *
  * <p>{@link #tick()}, called every {@link #CHECK_PERIOD_MS} ms, sends a Binding Request (RFC 8445
- * §7.1.1, §7.2.2: USERNAME {@code serverUfrag:localUfrag}, PRIORITY, ICE-CONTROLLING,
- * USE-CANDIDATE, MESSAGE-INTEGRITY keyed with the server's password, FINGERPRINT) until an
- * authentic success response comes back, then one every consent interval without USE-CANDIDATE
- * (RFC 7675 §5.1) while consent checks are on.
+ * §7.1.1, §7.2.2: USERNAME {@code peerUfrag:localUfrag}, PRIORITY, ICE-CONTROLLING with
+ * USE-CANDIDATE (aggressive nomination, as Chromium towards a lite server) or ICE-CONTROLLED,
+ * MESSAGE-INTEGRITY keyed with the peer's password, FINGERPRINT) until an authentic success
+ * response comes back, then one every consent interval without USE-CANDIDATE (RFC 7675 §5.1)
+ * while consent checks are on. A controlled agent counts as connected at its first success too:
+ * with one pair there is nothing else the controlling peer could nominate.
+ *
+ * <p>A full agent's own checks are answered from the moment the local credentials exist, from
+ * whatever address they come (RFC 8445 §7.3: a check may arrive before the peer's description,
+ * and its source is then a peer-reflexive candidate); the response goes back to that address.
  *
  * <p>Thread-safe: ticks on the owner's scheduler, responses on its receive thread.
  */
-final class ControllingIceAgent {
+final class IceAgent {
+
+  /** Sends a datagram from the agent's socket. */
+  @FunctionalInterface
+  interface Sender {
+    /**
+     * @param datagram the STUN message
+     * @param to where to: the peer's candidate, or the source of a check being answered
+     */
+    void send(byte[] datagram, InetSocketAddress to);
+  }
+
+  /** Which agent nominates (RFC 8445 §6.1.1). */
+  enum Role {
+    /** Sends ICE-CONTROLLING and USE-CANDIDATE: the offerer, or any peer of a lite server. */
+    CONTROLLING,
+    /** Sends ICE-CONTROLLED: the answerer of a full agent's offer. */
+    CONTROLLED
+  }
 
   /** Time between connectivity checks until the first success (Chromium's pace), in ms. */
   static final long CHECK_PERIOD_MS = 50;
@@ -40,7 +64,7 @@ final class ControllingIceAgent {
   private static final long PRFLX_PRIORITY = (110L << 24) | (65535L << 8) | 255;
   private static final long FORGET_CHECK_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-  private final Consumer<byte[]> sender;
+  private final Sender sender;
   private final SecureRandom random;
   private final String ufrag;
   private final String password;
@@ -52,15 +76,16 @@ final class ControllingIceAgent {
   private final AtomicLong otherStun = new AtomicLong();
   private final AtomicLong checksAnswered = new AtomicLong();
   private volatile ServerIceParameters server;
+  private volatile Role role = Role.CONTROLLING;
   private volatile Duration consentInterval = SyntheticPeerConnection.DEFAULT_CONSENT_INTERVAL;
   private volatile boolean consentChecks = true;
   private volatile long lastCheckNanos;
 
   /**
-   * @param sender sends a datagram to the server's candidate
+   * @param sender sends a datagram
    * @param random for credentials, tie-breaker and transaction ids
    */
-  ControllingIceAgent(Consumer<byte[]> sender, SecureRandom random) {
+  IceAgent(Sender sender, SecureRandom random) {
     this.sender = sender;
     this.random = random;
     this.ufrag = randomIceString(4);
@@ -78,9 +103,20 @@ final class ControllingIceAgent {
     return password;
   }
 
-  /** Starts checking the server's candidate from the next {@link #tick()}. */
-  void start(ServerIceParameters server) {
-    this.server = server;
+  /**
+   * Starts checking the peer's candidate from the next {@link #tick()}.
+   *
+   * @param peer the peer's credentials and candidate
+   * @param role this agent's role
+   */
+  void start(ServerIceParameters peer, Role role) {
+    this.role = role;
+    this.server = peer;
+  }
+
+  /** This agent's role (controlling until started otherwise). */
+  Role role() {
+    return role;
   }
 
   /** Completes with our address as the server saw it, at the first authentic success. */
@@ -134,11 +170,16 @@ final class ControllingIceAgent {
   }
 
   /**
-   * Handles a STUN datagram from the server: a response to one of our checks (RFC 8489 §6.3.3,
-   * §9.1.4), or a check of its own, which a full ICE agent such as Janus sends (an ICE-lite
-   * server never does) and which gets a success response (RFC 8445 §7.3).
+   * Handles a STUN datagram: a response to one of our checks (RFC 8489 §6.3.3, §9.1.4), or a
+   * check of the peer's own, which a full ICE agent such as Janus sends (an ICE-lite server
+   * never does) and which gets a success response (RFC 8445 §7.3).
+   *
+   * @param buf the datagram
+   * @param len its length
+   * @param from where it came from; responses to our checks count only from the peer's
+   *     candidate
    */
-  void onStun(byte[] buf, int len) {
+  void onStun(byte[] buf, int len, InetSocketAddress from) {
     ServerIceParameters s = server;
     StunMessage m;
     try {
@@ -148,11 +189,11 @@ final class ControllingIceAgent {
       return;
     }
     if (m.messageClass() == StunClass.REQUEST && m.method() == StunMessage.BINDING) {
-      answerCheck(m, s);
+      answerCheck(m, s, from);
       return;
     }
     boolean ours = outstanding.remove(HexFormat.of().formatHex(m.transactionId())) != null;
-    if (s == null || !ours || m.messageClass() != StunClass.SUCCESS_RESPONSE
+    if (s == null || !ours || !s.address().equals(from) || m.messageClass() != StunClass.SUCCESS_RESPONSE
         || m.method() != StunMessage.BINDING || !m.hasMessageIntegrity()
         || !m.verifyMessageIntegrity(s.password().getBytes(StandardCharsets.UTF_8))
         || !m.hasFingerprint() || !m.verifyFingerprint()) {
@@ -165,19 +206,23 @@ final class ControllingIceAgent {
 
   /**
    * Answers the peer's Binding Request when it is authentic: USERNAME {@code localUfrag:peerUfrag}
-   * and MESSAGE-INTEGRITY keyed with our password (RFC 8445 §7.2.2); the success response
-   * carries the peer's address as XOR-MAPPED-ADDRESS, MESSAGE-INTEGRITY and FINGERPRINT.
+   * (any peer ufrag while the peer's description is not known yet) and MESSAGE-INTEGRITY keyed
+   * with our password (RFC 8445 §7.2.2); the success response goes back to the request's source
+   * with that address as XOR-MAPPED-ADDRESS, MESSAGE-INTEGRITY and FINGERPRINT.
    */
-  private void answerCheck(StunMessage m, ServerIceParameters s) {
+  private void answerCheck(StunMessage m, ServerIceParameters s, InetSocketAddress from) {
     byte[] key = password.getBytes(StandardCharsets.UTF_8);
-    if (s == null || !(ufrag + ":" + s.ufrag()).equals(m.username())
-        || !m.hasMessageIntegrity() || !m.verifyMessageIntegrity(key)) {
+    String username = m.username();
+    boolean userOk = username != null && (s == null
+        ? username.startsWith(ufrag + ":") && username.length() > ufrag.length() + 1
+        : username.equals(ufrag + ":" + s.ufrag()));
+    if (!userOk || !m.hasMessageIntegrity() || !m.verifyMessageIntegrity(key)) {
       otherStun.incrementAndGet();
       return;
     }
     checksAnswered.incrementAndGet();
-    sender.accept(new StunMessageBuilder(StunMessage.BINDING, StunClass.SUCCESS_RESPONSE,
-        m.transactionId()).xorMappedAddress(s.address()).build(key, true));
+    sender.send(new StunMessageBuilder(StunMessage.BINDING, StunClass.SUCCESS_RESPONSE,
+        m.transactionId()).xorMappedAddress(from).build(key, true), from);
   }
 
   private void sendCheck(ServerIceParameters s, boolean nominate, long now) {
@@ -186,16 +231,20 @@ final class ControllingIceAgent {
     StunMessageBuilder b = new StunMessageBuilder(StunMessage.BINDING, StunClass.REQUEST,
         transactionId)
         .username(s.ufrag() + ":" + ufrag)
-        .iceControlling(tieBreaker)
         .priority(PRFLX_PRIORITY);
-    if (nominate) {
-      b.useCandidate();
+    if (role == Role.CONTROLLED) {
+      b.iceControlled(tieBreaker);
+    } else {
+      b.iceControlling(tieBreaker);
+      if (nominate) {
+        b.useCandidate();
+      }
     }
     byte[] request = b.build(s.password().getBytes(StandardCharsets.UTF_8), true);
     outstanding.put(HexFormat.of().formatHex(transactionId), now);
     lastCheckNanos = now;
     checksSent.incrementAndGet();
-    sender.accept(request);
+    sender.send(request, s.address());
   }
 
   private String randomIceString(int length) {
