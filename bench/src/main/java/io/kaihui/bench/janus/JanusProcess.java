@@ -40,6 +40,30 @@ public final class JanusProcess implements AutoCloseable {
   }
 
   /**
+   * Installs Debian's {@code janus} package when it is missing and this process is root (the
+   * benchmarks' "install if missing"); prints what it does. Must run outside the benchmark's
+   * namespace, which has no network.
+   *
+   * @throws IllegalStateException if Janus is missing and cannot be installed here
+   */
+  public static void install() throws IOException, InterruptedException {
+    if (available()) {
+      return;
+    }
+    boolean root = "root".equals(System.getProperty("user.name"));
+    if (!root || !Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
+      throw new IllegalStateException("Janus is not installed and this is not root with"
+          + " apt-get: install it with `apt-get install -y janus`, or run with --server=kaihui");
+    }
+    System.err.println("Janus is missing: apt-get install -y janus");
+    Process p = new ProcessBuilder("apt-get", "install", "-y", "janus").inheritIO().start();
+    if (p.waitFor() != 0 || !available()) {
+      throw new IllegalStateException("apt-get install -y janus failed (exit " + p.exitValue()
+          + ")");
+    }
+  }
+
+  /**
    * Writes the configuration and starts Janus; returns once its HTTP API listens.
    *
    * @throws IllegalStateException if it is not installed or does not start in 30 s
@@ -96,6 +120,27 @@ public final class JanusProcess implements AutoCloseable {
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
+  }
+
+  /**
+   * Creates a VideoRoom for a benchmark: VP8 and Opus (what the participants send), no bitrate
+   * cap, transport-wide congestion control on (Janus's default, as Kaihui's).
+   *
+   * @param session a session
+   * @param handle a VideoRoom handle of it
+   * @param publishers how many may publish at once
+   * @return the room's id
+   */
+  public static long createRoom(JanusSession session, long handle, int publishers)
+      throws Exception {
+    long room = session.request(handle, JanusSession.body("create")
+        .put("publishers", publishers).put("description", "kaihui benchmark")
+        .put("videocodec", "vp8").put("audiocodec", "opus").put("bitrate", 0)
+        .put("transport_wide_cc_ext", true)).path("room").asLong();
+    if (room == 0) {
+      throw new IllegalStateException("Janus created no room");
+    }
+    return room;
   }
 
   /** The directory of the configuration, for tests. */

@@ -71,6 +71,29 @@ public record LoadResult(String server, LoadScenario scenario, long packets, lon
       + " packets/s | Mbit/s | server CPU µs/packet | delay p50 / p99 / max ms | loss | server"
       + " RSS MB |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |";
 
+  /**
+   * A markdown row of the ratios of one server's figures to another's, measured in the same
+   * run: forwarded packets/s, Mbit/s, CPU per packet, delay p50 / p99 / max, RSS.
+   *
+   * @param numerator e.g. Janus's result
+   * @param denominator e.g. Kaihui's result for the same scenario
+   */
+  public static String ratioRow(LoadResult numerator, LoadResult denominator) {
+    return String.format(Locale.ROOT, "| %s ÷ %s | %s | | %.2f | %.2f | %.2f | %.2f / %.2f / %.2f"
+        + " | | %.2f |", numerator.server, denominator.server, denominator.describe(),
+        ratio(numerator.packetsPerSecond(), denominator.packetsPerSecond()),
+        ratio(numerator.megabitsPerSecond(), denominator.megabitsPerSecond()),
+        ratio(numerator.cpuMicrosPerPacket(), denominator.cpuMicrosPerPacket()),
+        ratio(numerator.delayP50Ms, denominator.delayP50Ms),
+        ratio(numerator.delayP99Ms, denominator.delayP99Ms),
+        ratio(numerator.delayMaxMs, denominator.delayMaxMs),
+        ratio(numerator.rssBytes, denominator.rssBytes));
+  }
+
+  private static double ratio(double a, double b) {
+    return b == 0 ? Double.NaN : a / b;
+  }
+
   private String describe() {
     return switch (scenario.name()) {
       case "webinar" -> "webinar 1→" + scenario.subscribers();

@@ -1,59 +1,87 @@
 package io.kaihui.bench.load;
 
 import io.kaihui.bench.BenchOptions;
-import io.kaihui.e2e.ServerProcess;
+import io.kaihui.bench.janus.JanusProcess;
+import io.kaihui.bench.janus.JanusTarget;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The load generator: starts Kaihui, fills it with synthetic participants
- * ({@link LoadParticipant}) as a {@link LoadScenario} says, measures a counting window and
- * prints a {@link LoadResult} (a markdown row, and a CSV line appended to {@code --csv}).
+ * The load generator: starts an SFU — Kaihui, Janus, or one after the other — fills it with
+ * synthetic participants ({@link LoadParticipant}) as a {@link LoadScenario} says, measures a
+ * counting window and prints a {@link LoadResult} per server (a markdown row, and a CSV line
+ * appended to {@code --csv}), and with both servers the ratio of Janus's figures to Kaihui's.
  *
  * <pre>
  * ./mvnw -B -q -pl bench compile exec:exec -Dbench=load.LoadRun -Dbench.args="--scenario=meeting --size=8"
  * </pre>
  *
+ * <p>{@code --server} is {@code both} (the default), {@code kaihui} or {@code janus}. Janus is
+ * Debian's package, installed here with apt-get when missing (root only).
+ *
  * <p>Everything that speaks ICE runs in a loopback-only network namespace: when this process may
- * make one (root, {@code ip}) it runs itself again inside a new one, with the server beside it.
- * Elsewhere it runs here, on 127.0.0.1.
+ * make one (root, {@code ip}) it runs itself again inside a new one, with the servers beside it
+ * and a veth pair for Janus. Elsewhere it runs here, on 127.0.0.1, with Kaihui only.
  */
 public final class LoadRun {
-
-  private static final Pattern NUMBER = Pattern.compile("\"meetingNumber\":\"(\\d{9})\"");
 
   private LoadRun() {}
 
   /** Runs, inside a namespace when one can be made; exits with the run's status. */
   public static void main(String[] args) throws Exception {
+    BenchOptions options = BenchOptions.parse(args);
+    List<String> servers = servers(options);
     if (InNamespace.shouldRerun()) {
+      if (servers.contains("janus")) {
+        JanusProcess.install();
+      }
       System.exit(runInNamespace(args));
     }
-    BenchOptions options = BenchOptions.parse(args);
-    LoadResult result = run(LoadScenario.of(options));
+    LoadScenario scenario = LoadScenario.of(options);
+    List<LoadResult> results = new ArrayList<>();
+    for (String server : servers) {
+      results.add(run(scenario, server));
+    }
     System.out.println(LoadResult.MARKDOWN_HEADER);
-    System.out.println(result.markdownRow());
+    results.forEach(r -> System.out.println(r.markdownRow()));
+    if (results.size() == 2) {
+      System.out.println(LoadResult.ratioRow(results.get(1), results.get(0)));
+    }
     String csv = options.values().get("csv");
     if (csv != null) {
-      appendCsv(Path.of(csv), result);
+      for (LoadResult r : results) {
+        appendCsv(Path.of(csv), r);
+      }
     }
     System.exit(0);
   }
 
   /**
-   * Runs this class again in a new loopback-only network namespace (when one can be made) and
-   * waits for it.
+   * The servers {@code --server} names, in the order they run.
+   *
+   * @throws IllegalArgumentException for another value
+   */
+  static List<String> servers(BenchOptions options) {
+    String server = options.values().getOrDefault("server", "both");
+    return switch (server) {
+      case "both" -> List.of("kaihui", "janus");
+      case "kaihui", "janus" -> List.of(server);
+      default -> throw new IllegalArgumentException(
+          "--server is both, kaihui or janus, not " + server);
+    };
+  }
+
+  /**
+   * Runs this class again in a new loopback-only network namespace, with the veth pair Janus
+   * needs (when one can be made), and waits for it.
    *
    * @param args its arguments
    * @param output where its output goes; null to share this process's
@@ -61,7 +89,7 @@ public final class LoadRun {
    */
   public static int runInNamespace(String[] args, Path output)
       throws IOException, InterruptedException {
-    return InNamespace.run(LoadRun.class, args, output);
+    return InNamespace.run(LoadRun.class, args, output, true);
   }
 
   /** {@link #runInNamespace(String[], Path)}, its output shared with this process. */
@@ -72,53 +100,57 @@ public final class LoadRun {
   /**
    * Starts a server here and runs one scenario against it.
    *
+   * @param server {@code kaihui} or {@code janus}
    * @throws IllegalStateException if the server does not start, refuses a participant, the
    *     media does not flow within 30 s, or it does not arrive intact: a receiver that got
    *     nothing while counting, an SRTP failure, a packet without its send stamp
    */
-  public static LoadResult run(LoadScenario scenario) throws Exception {
+  public static LoadResult run(LoadScenario scenario, String server) throws Exception {
     RecordedMedia recorded = RecordedMedia.load();
-    try (ServerProcess server = ServerProcess.start(null,
-        List.of("--meeting-max-participants=" + Math.max(2, scenario.publishers()
-            + scenario.subscribers())))) {
-      String url = server.url();
-      HttpClient http = HttpClient.newHttpClient();
-      String cookie = KaihuiRest.register(http, url, "load_host_" + ProcessHandle.current()
-          .pid(), "Load host");
+    int size = scenario.publishers() + scenario.subscribers();
+    try (LoadTarget target = server.equals("janus") ? JanusTarget.start()
+        : KaihuiTarget.start(size)) {
       DelayHistogram delays = new DelayHistogram();
       List<LoadParticipant> everyone = new ArrayList<>();
-      ScheduledExecutorService pings = Executors.newScheduledThreadPool(2);
-      try (ExecutorService offers = Executors.newVirtualThreadPerTaskExecutor();
-          ExecutorService joins = Executors.newFixedThreadPool(8)) {
+      try (ExecutorService joins = Executors.newFixedThreadPool(8)) {
         List<Future<LoadParticipant>> joining = new ArrayList<>();
-        for (int m = 0; m < scenario.meetings(); m++) {
-          Matcher number = NUMBER.matcher(KaihuiRest.post(http, url + "api/v1/meetings", cookie,
-              "{\"title\":\"Load " + (m + 1) + "\",\"allowGuests\":true}").body());
-          if (!number.find()) {
-            throw new IllegalStateException("no meeting number in the answer");
+        try {
+          for (int m = 0; m < scenario.meetings(); m++) {
+            String meeting = target.newMeeting(m, size);
+            for (int i = 0; i < size; i++) {
+              boolean publisher = i < scenario.publishers();
+              String name = "m" + (m + 1) + (publisher ? "-p" : "-s") + (i + 1);
+              joining.add(joins.submit(() -> LoadParticipant.join(target, meeting, name,
+                  publisher, recorded, delays)));
+              // People arrive over time, not all in one instant: each join costs the server a
+              // DTLS handshake per PeerConnection.
+              Thread.sleep(1000L / scenario.joinsPerSecond());
+            }
           }
-          for (int i = 0; i < scenario.publishers() + scenario.subscribers(); i++) {
-            boolean publisher = i < scenario.publishers();
-            String name = "m" + (m + 1) + (publisher ? "-p" : "-s") + (i + 1);
-            joining.add(joins.submit(() -> LoadParticipant.join(name, publisher, http, url,
-                number.group(1), recorded, offers, pings, delays)));
-            // People arrive over time, not all in one instant: each join costs the server a
-            // DTLS handshake per PeerConnection.
-            Thread.sleep(1000L / scenario.joinsPerSecond());
+        } finally {
+          // Collect everyone who got in, so that all of them are closed whatever happens.
+          Throwable refused = null;
+          for (Future<LoadParticipant> f : joining) {
+            try {
+              everyone.add(f.get());
+            } catch (ExecutionException e) {
+              refused = refused == null ? e.getCause() : refused;
+            }
           }
-        }
-        for (Future<LoadParticipant> f : joining) {
-          everyone.add(f.get());
+          if (refused != null) {
+            throw new IllegalStateException(server + " refused a participant: "
+                + refused.getMessage(), refused);
+          }
         }
         awaitMedia(scenario, everyone);
         Thread.sleep(scenario.warmupSeconds() * 1000L);
 
         delays.reset();
-        ProcessStats before = ProcessStats.of(server.pid());
+        ProcessStats before = ProcessStats.of(target.pid());
         everyone.forEach(p -> p.counting(true));
         Thread.sleep(scenario.seconds() * 1000L);
         everyone.forEach(p -> p.counting(false));
-        ProcessStats after = ProcessStats.of(server.pid());
+        ProcessStats after = ProcessStats.of(target.pid());
 
         long packets = everyone.stream().mapToLong(LoadParticipant::packets).sum();
         long bytes = everyone.stream().mapToLong(LoadParticipant::bytes).sum();
@@ -138,14 +170,14 @@ public final class LoadRun {
           problems.add(unstamped + " packets without a send stamp");
         }
         if (!problems.isEmpty()) {
-          throw new IllegalStateException("the media did not arrive intact: " + problems);
+          throw new IllegalStateException(server + ": the media did not arrive intact: "
+              + problems);
         }
-        return new LoadResult("kaihui", scenario, packets, bytes,
+        return new LoadResult(target.name(), scenario, packets, bytes,
             after.cpuSeconds() - before.cpuSeconds(), delays.percentileMs(50),
             delays.percentileMs(99), delays.maxMs(), lost, since, unstamped, after.rssBytes());
       } finally {
         everyone.forEach(LoadParticipant::close);
-        pings.shutdownNow();
       }
     }
   }

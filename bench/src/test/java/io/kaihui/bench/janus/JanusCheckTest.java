@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Janus, the benchmarks' reference SFU, starts with the configuration the benchmarks write and
- * its VideoRoom answers through the REST API. Needs Janus (Debian's {@code janus}) and a network
+ * Janus, the benchmarks' reference SFU, starts with the configuration the benchmarks write, its
+ * VideoRoom answers through the REST API, and two synthetic participants publish to it and
+ * receive each other through it. Needs Janus (Debian's {@code janus}) and a network
  * namespace: skipped loudly without them, a failure when services are required (CI).
  */
 class JanusCheckTest {
@@ -23,7 +24,7 @@ class JanusCheckTest {
 
   @Test
   @Timeout(120)
-  void janusStartsAndItsVideoRoomAnswers() throws Exception {
+  void janusStartsAndForwardsBetweenTwoSyntheticParticipants() throws Exception {
     boolean required = Boolean.getBoolean("kaihui.requireServices")
         || "true".equalsIgnoreCase(System.getenv("KAIHUI_REQUIRE_SERVICES"));
     if (!JanusProcess.available() || !NetworkNamespace.canCreate()) {
@@ -37,6 +38,7 @@ class JanusCheckTest {
     int status = InNamespace.run(JanusCheck.class, new String[0], log, true);
     String output = Files.readString(log);
     assertThat(status).as(output).isZero();
-    assertThat(output).containsPattern("videoroom ok, room \\d+, publisher \\d+ joined");
+    assertThat(output)
+        .containsPattern("videoroom ok, room \\d+, 2 publishers, \\d+ packets received");
   }
 }
