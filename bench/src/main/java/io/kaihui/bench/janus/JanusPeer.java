@@ -95,7 +95,11 @@ public final class JanusPeer implements AutoCloseable {
       }
       media.setPublishAnswer(jsep.path("sdp").asText());
     }
-    media.startMedia();
+    if (publisher) {
+      media.startMedia();
+    } else {
+      media.startReports();
+    }
   }
 
   /** This peer's feed (publisher) id in the room. */

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,9 +91,10 @@ final class KaihuiTarget implements LoadTarget {
   public AutoCloseable join(String meeting, String name, boolean publisher,
       SyntheticParticipant media) {
     SignalingSession[] self = new SignalingSession[1];
+    AtomicBoolean left = new AtomicBoolean();
     SignalingSession signaling = SignalingSession.open(http, server.url(), event -> {
-      if (self[0] != null) {
-        onEvent(self[0], media, event);
+      if (self[0] != null && !left.get()) {
+        onEvent(self[0], media, event, left);
       }
     });
     self[0] = signaling;
@@ -103,7 +105,11 @@ final class KaihuiTarget implements LoadTarget {
           PublishResponse.class).sdp();
       media.setPublishAnswer(answer);
     }
-    media.startMedia();
+    if (publisher) {
+      media.startMedia();
+    } else {
+      media.startReports();
+    }
     ScheduledFuture<?> ping = pings.scheduleAtFixedRate(() -> {
       try {
         signaling.request(id -> new PingRequest(id, false), OkResponse.class);
@@ -112,13 +118,14 @@ final class KaihuiTarget implements LoadTarget {
       }
     }, 5, 5, TimeUnit.SECONDS);
     return () -> {
+      left.set(true);
       ping.cancel(false);
       signaling.close();
     };
   }
 
   private void onEvent(SignalingSession signaling, SyntheticParticipant media,
-      ServerMessage event) {
+      ServerMessage event, AtomicBoolean left) {
     if (event instanceof SubscribeOffer offer) {
       offers.execute(() -> {
         try {
@@ -126,8 +133,10 @@ final class KaihuiTarget implements LoadTarget {
           signaling.request(id -> new SubscribeAnswer(id, offer.version(), answer),
               OkResponse.class);
         } catch (RuntimeException e) {
-          System.err.println(media.name() + ": cannot answer subscribe offer "
-              + offer.version() + ": " + e.getMessage());
+          if (!left.get()) { // Offers that come as everyone leaves at the end fail quietly.
+            System.err.println(media.name() + ": cannot answer subscribe offer "
+                + offer.version() + ": " + e.getMessage());
+          }
         }
       });
     }

@@ -17,15 +17,20 @@ import java.util.Locale;
  * @param receivedSinceJoin packets received on them since they began
  * @param unstamped packets received without a send stamp
  * @param rssBytes the server's resident memory at the end
+ * @param udpBufferDrops datagrams the kernel dropped at a full socket buffer, server's or
+ *     participants', from the first join to the end ({@link UdpStats})
+ * @param serverSocketDrops of those, the ones dropped at the server's own sockets
  */
 public record LoadResult(String server, LoadScenario scenario, long packets, long bytes,
     double cpuSeconds, double delayP50Ms, double delayP99Ms, double delayMaxMs, long lost,
-    long receivedSinceJoin, long unstamped, long rssBytes) {
+    long receivedSinceJoin, long unstamped, long rssBytes, long udpBufferDrops,
+    long serverSocketDrops) {
 
   /** The CSV header line, matching {@link #csv()}. */
   public static final String CSV_HEADER = "server,scenario,meetings,publishers,subscribers,"
       + "participants,seconds,packets,packets_per_s,mbit_per_s,cpu_s,cpu_us_per_packet,"
-      + "delay_p50_ms,delay_p99_ms,delay_max_ms,lost,loss_pct,rss_mb,unstamped";
+      + "delay_p50_ms,delay_p99_ms,delay_max_ms,lost,loss_pct,rss_mb,unstamped,"
+      + "udp_buffer_drops,server_socket_drops";
 
   /** Forwarded packets per second. */
   public double packetsPerSecond() {
@@ -51,25 +56,25 @@ public record LoadResult(String server, LoadScenario scenario, long packets, lon
   /** One CSV line. */
   public String csv() {
     return String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%d,%d,%.0f,%.2f,%.2f,%.2f,%.2f,%.2f,"
-        + "%.2f,%d,%.3f,%.0f,%d", server, scenario.name(), scenario.meetings(),
+        + "%.2f,%d,%.3f,%.0f,%d,%d,%d", server, scenario.name(), scenario.meetings(),
         scenario.publishers(), scenario.subscribers(), scenario.participants(),
         scenario.seconds(), packets, packetsPerSecond(), megabitsPerSecond(), cpuSeconds,
         cpuMicrosPerPacket(), delayP50Ms, delayP99Ms, delayMaxMs, lost, lossPercent(),
-        rssBytes / 1e6, unstamped);
+        rssBytes / 1e6, unstamped, udpBufferDrops, serverSocketDrops);
   }
 
   /** One row of the markdown table of {@link #MARKDOWN_HEADER}. */
   public String markdownRow() {
     return String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %.2f | %.1f | %.2f / %.2f / %.1f"
-        + " | %.3f %% | %.0f |", server, describe(), scenario.participants(), packetsPerSecond(),
-        megabitsPerSecond(), cpuMicrosPerPacket(), delayP50Ms, delayP99Ms, delayMaxMs,
-        lossPercent(), rssBytes / 1e6);
+        + " | %.3f %% (%d / %d) | %.0f |", server, describe(), scenario.participants(),
+        packetsPerSecond(), megabitsPerSecond(), cpuMicrosPerPacket(), delayP50Ms, delayP99Ms,
+        delayMaxMs, lossPercent(), udpBufferDrops, serverSocketDrops, rssBytes / 1e6);
   }
 
   /** The header of {@link #markdownRow()}. */
   public static final String MARKDOWN_HEADER = "| server | scenario | people | forwarded"
-      + " packets/s | Mbit/s | server CPU µs/packet | delay p50 / p99 / max ms | loss | server"
-      + " RSS MB |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |";
+      + " packets/s | Mbit/s | server CPU µs/packet | delay p50 / p99 / max ms | loss (kernel"
+      + " drops: all / server's) | server RSS MB |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |";
 
   /**
    * A markdown row of the ratios of one server's figures to another's, measured in the same

@@ -112,6 +112,7 @@ public final class LoadRun {
         : KaihuiTarget.start(size)) {
       DelayHistogram delays = new DelayHistogram();
       List<LoadParticipant> everyone = new ArrayList<>();
+      UdpStats udpBefore = UdpStats.now();
       try (ExecutorService joins = Executors.newFixedThreadPool(8)) {
         List<Future<LoadParticipant>> joining = new ArrayList<>();
         try {
@@ -142,8 +143,10 @@ public final class LoadRun {
                 + refused.getMessage(), refused);
           }
         }
+        long joinedDrops = UdpStats.socketDrops(target.pid());
         awaitMedia(scenario, everyone);
         Thread.sleep(scenario.warmupSeconds() * 1000L);
+        long warmDrops = UdpStats.socketDrops(target.pid());
 
         delays.reset();
         ProcessStats before = ProcessStats.of(target.pid());
@@ -151,6 +154,11 @@ public final class LoadRun {
         Thread.sleep(scenario.seconds() * 1000L);
         everyone.forEach(p -> p.counting(false));
         ProcessStats after = ProcessStats.of(target.pid());
+        long udpDrops = UdpStats.now().dropsSince(udpBefore);
+        long serverDrops = UdpStats.socketDrops(target.pid());
+        System.err.printf("%s: datagrams dropped at the server's sockets: %d while people"
+            + " joined, %d more until counting began, %d while counting%n", server, joinedDrops,
+            warmDrops - joinedDrops, serverDrops - warmDrops);
 
         long packets = everyone.stream().mapToLong(LoadParticipant::packets).sum();
         long bytes = everyone.stream().mapToLong(LoadParticipant::bytes).sum();
@@ -175,7 +183,8 @@ public final class LoadRun {
         }
         return new LoadResult(target.name(), scenario, packets, bytes,
             after.cpuSeconds() - before.cpuSeconds(), delays.percentileMs(50),
-            delays.percentileMs(99), delays.maxMs(), lost, since, unstamped, after.rssBytes());
+            delays.percentileMs(99), delays.maxMs(), lost, since, unstamped, after.rssBytes(),
+            udpDrops, serverDrops);
       } finally {
         everyone.forEach(LoadParticipant::close);
       }

@@ -134,6 +134,8 @@ public final class SyntheticParticipant implements AutoCloseable {
   private final AtomicBoolean keyframeWanted = new AtomicBoolean(true);
   private final List<Long> senderReportsSent = new CopyOnWriteArrayList<>();
   private final List<ScheduledFuture<?>> mediaTasks = new ArrayList<>();
+  private boolean capturing;
+  private boolean reporting;
   private final byte[] audioBuffer;
   private volatile List<OfferedTrack> subscribedTracks = List.of();
   private long subscribeVersion = 1;
@@ -297,14 +299,27 @@ public final class SyntheticParticipant implements AutoCloseable {
 
   /** Starts the microphone, camera and RTCP reports. Idempotent. */
   public synchronized void startMedia() {
-    if (!mediaTasks.isEmpty()) {
+    if (capturing) {
       return;
     }
+    capturing = true;
     mediaTasks.add(scheduler.scheduleAtFixedRate(this::sendAudio, 0, 20, TimeUnit.MILLISECONDS));
     mediaTasks.add(scheduler.scheduleAtFixedRate(this::sendVideo, 0,
         1_000_000 / options.framesPerSecond(), TimeUnit.MICROSECONDS));
-    mediaTasks.add(scheduler.scheduleAtFixedRate(this::sendReports, REPORT_INTERVAL_MS,
-        REPORT_INTERVAL_MS, TimeUnit.MILLISECONDS));
+    startReports();
+  }
+
+  /**
+   * Starts only the RTCP reports (receiver reports on what arrives), for a participant that
+   * does not publish, such as a webinar's audience: its microphone and camera never tick.
+   * Idempotent; {@link #startMedia()} includes it.
+   */
+  public synchronized void startReports() {
+    if (!reporting) {
+      reporting = true;
+      mediaTasks.add(scheduler.scheduleAtFixedRate(this::sendReports, REPORT_INTERVAL_MS,
+          REPORT_INTERVAL_MS, TimeUnit.MILLISECONDS));
+    }
   }
 
   /** Stops media and reports; checks go on. */
@@ -313,6 +328,8 @@ public final class SyntheticParticipant implements AutoCloseable {
       f.cancel(false);
     }
     mediaTasks.clear();
+    capturing = false;
+    reporting = false;
   }
 
   /** Stops consent checks on both PeerConnections, as a browser that went away would. */
