@@ -47,6 +47,9 @@ final class MediaSocket implements AutoCloseable {
   /** Spare bytes after a datagram in the receive array, for in-place SRTP work. */
   static final int HEADROOM = 64;
 
+  /** The receive and send buffer asked of the kernel, in bytes. */
+  static final int SOCKET_BUFFER_BYTES = 4 << 20;
+
   private final EventLoopGroup group;
   private final Channel channel;
   private final byte[] receiveBuffer = new byte[MAX_DATAGRAM + HEADROOM];
@@ -71,8 +74,8 @@ final class MediaSocket implements AutoCloseable {
     Bootstrap b = new Bootstrap()
         .group(group)
         .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-        .option(ChannelOption.SO_RCVBUF, 4 << 20)
-        .option(ChannelOption.SO_SNDBUF, 4 << 20)
+        .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
+        .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
         .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048))
         .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
           @Override
@@ -109,6 +112,24 @@ final class MediaSocket implements AutoCloseable {
           }
         });
     channel = b.bind(bind).sync().channel();
+    warnIfBuffersCapped(epoll);
+  }
+
+  /**
+   * Linux caps socket buffers at {@code net.core.rmem_max} / {@code wmem_max} (and reports
+   * twice the granted size); a capped receive buffer drops media whenever the loop falls behind
+   * for a moment, so say so once, with the remedy.
+   */
+  private void warnIfBuffersCapped(boolean linux) {
+    // Linux reports twice what it granted (socket(7), SO_RCVBUF).
+    int reportedPerGranted = linux ? 2 : 1;
+    int rcv = channel.config().getOption(ChannelOption.SO_RCVBUF) / reportedPerGranted;
+    int snd = channel.config().getOption(ChannelOption.SO_SNDBUF) / reportedPerGranted;
+    if (rcv < SOCKET_BUFFER_BYTES || snd < SOCKET_BUFFER_BYTES) {
+      log.warn("the media socket got {} KB receive and {} KB send buffers, less than the {} KB"
+          + " asked for; raise net.core.rmem_max and net.core.wmem_max (docs/operations.md)",
+          rcv / 1024, snd / 1024, SOCKET_BUFFER_BYTES / 1024);
+    }
   }
 
   /** The event loop that reads and writes the socket. */
