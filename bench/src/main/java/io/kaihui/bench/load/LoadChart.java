@@ -100,7 +100,7 @@ public final class LoadChart {
     for (int i = 0; i < servers.size(); i++) {
       s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\""
           + " fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>%n", 70 + i * 100, height - 18,
-          COLOURS[i % COLOURS.length], 84, height - 9, escape(servers.get(i))));
+          COLOURS[i % COLOURS.length], 84 + i * 100, height - 9, escape(servers.get(i))));
     }
     s.append("</svg>\n");
     return s.toString();

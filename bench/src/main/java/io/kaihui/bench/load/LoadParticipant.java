@@ -3,6 +3,8 @@ package io.kaihui.bench.load;
 import io.kaihui.media.rtp.RtpPacket;
 import io.kaihui.media.testing.SyntheticParticipant;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,14 +39,17 @@ final class LoadParticipant implements AutoCloseable {
    * @param publisher whether it sends audio and video (else it only receives)
    * @param recorded the media to send
    * @param delays where the delay of every packet received is counted
+   * @param shared the run's shared threads
    * @return the participant, joined; media flows once ICE and DTLS complete
    * @throws Exception if the server refuses
    */
   static LoadParticipant join(LoadTarget target, String meeting, String name, boolean publisher,
-      RecordedMedia recorded, DelayHistogram delays) throws Exception {
+      RecordedMedia recorded, DelayHistogram delays, SharedThreads shared) throws Exception {
+    // A publisher sends on a thread of its own; the audience shares one for its reports.
     SyntheticParticipant media = new SyntheticParticipant(name,
         SyntheticParticipant.Options.chromium().withMedia(recorded)
-            .withKeyframeInterval(Duration.ZERO).withBind(target.participantAddress()));
+            .withKeyframeInterval(Duration.ZERO).withBind(target.participantAddress()),
+        publisher ? null : shared.audience(), shared.checks());
     LoadParticipant p = new LoadParticipant(publisher, media, delays);
     media.subscribeConnection().setRtpListener(p::onRtp);
     try {
@@ -120,6 +125,30 @@ final class LoadParticipant implements AutoCloseable {
   long packetsSinceJoin() {
     return media.subscribeConnection().streams().values().stream()
         .mapToLong(s -> s.packets()).sum();
+  }
+
+  /**
+   * Threads every participant of a run shares: one for the ICE checks of all PeerConnections,
+   * one for the reports of everyone who does not publish. Without them a webinar of 500 had
+   * 2 000 scheduler threads besides its receivers.
+   */
+  record SharedThreads(ScheduledExecutorService checks, ScheduledExecutorService audience)
+      implements AutoCloseable {
+
+    /** Starts the two threads. */
+    static SharedThreads start() {
+      return new SharedThreads(
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().daemon().name("load-ice").factory()),
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().daemon().name("load-audience").factory()));
+    }
+
+    @Override
+    public void close() {
+      checks.shutdownNow();
+      audience.shutdownNow();
+    }
   }
 
   @Override

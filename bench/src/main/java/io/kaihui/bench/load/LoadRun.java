@@ -113,7 +113,8 @@ public final class LoadRun {
       DelayHistogram delays = new DelayHistogram();
       List<LoadParticipant> everyone = new ArrayList<>();
       UdpStats udpBefore = UdpStats.now();
-      try (ExecutorService joins = Executors.newFixedThreadPool(8)) {
+      try (ExecutorService joins = Executors.newFixedThreadPool(8);
+          LoadParticipant.SharedThreads shared = LoadParticipant.SharedThreads.start()) {
         List<Future<LoadParticipant>> joining = new ArrayList<>();
         try {
           for (int m = 0; m < scenario.meetings(); m++) {
@@ -122,7 +123,7 @@ public final class LoadRun {
               boolean publisher = i < scenario.publishers();
               String name = "m" + (m + 1) + (publisher ? "-p" : "-s") + (i + 1);
               joining.add(joins.submit(() -> LoadParticipant.join(target, meeting, name,
-                  publisher, recorded, delays)));
+                  publisher, recorded, delays, shared)));
               // People arrive over time, not all in one instant: each join costs the server a
               // DTLS handshake per PeerConnection.
               Thread.sleep(1000L / scenario.joinsPerSecond());
@@ -150,10 +151,14 @@ public final class LoadRun {
 
         delays.reset();
         ProcessStats before = ProcessStats.of(target.pid());
+        ThreadSchedStats threadsBefore = ThreadSchedStats.of(target.pid());
+        long windowStart = System.nanoTime();
         everyone.forEach(p -> p.counting(true));
         Thread.sleep(scenario.seconds() * 1000L);
         everyone.forEach(p -> p.counting(false));
         ProcessStats after = ProcessStats.of(target.pid());
+        System.err.println(server + ": " + ThreadSchedStats.of(target.pid())
+            .busiestSince(threadsBefore, System.nanoTime() - windowStart));
         long udpDrops = UdpStats.now().dropsSince(udpBefore);
         long serverDrops = UdpStats.socketDrops(target.pid());
         System.err.printf("%s: datagrams dropped at the server's sockets: %d while people"

@@ -21,6 +21,9 @@ class LoadChartTest {
     assertThat(svg).contains("meeting of 4", "webinar 1→50", "CPU &lt;per&gt; packet");
     // janus's 20 µs is the tallest bar (300 px); kaihui's 10 µs half of it.
     assertThat(svg).contains("height=\"300\" fill=\"#e5534b\"", "height=\"150\" fill=\"#1f6feb\"");
+    // The legend names each colour beside its own swatch.
+    assertThat(svg).containsPattern("<text x=\"84\" y=\"\\d+\">kaihui</text>")
+        .containsPattern("<text x=\"184\" y=\"\\d+\">janus</text>");
   }
 
   @Test

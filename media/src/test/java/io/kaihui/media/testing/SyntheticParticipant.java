@@ -119,6 +119,8 @@ public final class SyntheticParticipant implements AutoCloseable {
   private final SecureRandom random = new SecureRandom();
   private final ScheduledExecutorService scheduler;
   private final ScheduledExecutorService checks;
+  private final boolean ownsScheduler;
+  private final boolean ownsChecks;
   private final SyntheticPeerConnection publish;
   private final SyntheticPeerConnection subscribe;
   private final String streamId = UUID.randomUUID().toString();
@@ -143,19 +145,42 @@ public final class SyntheticParticipant implements AutoCloseable {
   private int transportCcExtensionId;
 
   /**
-   * Creates the participant and binds its two sockets; nothing is sent yet.
+   * Creates the participant, with a thread of its own for media and one for ICE checks, and
+   * binds its two sockets; nothing is sent yet.
    *
    * @param name a short name for threads and messages
    * @param options how it behaves
    */
   public SyntheticParticipant(String name, Options options) {
+    this(name, options, null, null);
+  }
+
+  /**
+   * Creates the participant with schedulers shared with others, as a load generator of
+   * hundreds needs: ICE ticks take microseconds, so one thread serves hundreds of
+   * PeerConnections; a participant that does not publish only sends reports once a second.
+   * Shared schedulers are not shut down by {@link #close()}.
+   *
+   * @param name a short name for threads and messages
+   * @param options how it behaves
+   * @param sharedMedia runs media and reports; must be single-threaded; null for a thread of
+   *     its own (a publisher's sending should not wait for others')
+   * @param sharedChecks runs the ICE checks of both PeerConnections; null for a thread of its
+   *     own
+   */
+  public SyntheticParticipant(String name, Options options, ScheduledExecutorService sharedMedia,
+      ScheduledExecutorService sharedChecks) {
     this.name = name;
     this.options = options;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(
-        Thread.ofPlatform().daemon().name("synthetic-" + name).factory());
+    this.ownsScheduler = sharedMedia == null;
+    this.ownsChecks = sharedChecks == null;
+    this.scheduler = sharedMedia != null ? sharedMedia
+        : Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("synthetic-" + name).factory());
     // Checks on their own thread, so that media work never delays consent.
-    this.checks = Executors.newSingleThreadScheduledExecutor(
-        Thread.ofPlatform().daemon().name("synthetic-ice-" + name).factory());
+    this.checks = sharedChecks != null ? sharedChecks
+        : Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("synthetic-ice-" + name).factory());
     this.publish = new SyntheticPeerConnection(name + "/publish", checks, options.bind());
     this.subscribe = new SyntheticPeerConnection(name + "/subscribe", checks, options.bind());
     publish.setConsentInterval(options.consentInterval());
@@ -389,8 +414,13 @@ public final class SyntheticParticipant implements AutoCloseable {
   /** Closes both PeerConnections (DTLS close_notify) and the scheduler. */
   @Override
   public void close() {
-    scheduler.shutdownNow();
-    checks.shutdownNow();
+    stopMedia();
+    if (ownsScheduler) {
+      scheduler.shutdownNow();
+    }
+    if (ownsChecks) {
+      checks.shutdownNow();
+    }
     publish.close();
     subscribe.close();
   }
