@@ -7,8 +7,6 @@ import io.kaihui.e2e.Chromium;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,14 +23,8 @@ class StampCodecTest {
   @BeforeAll
   static void start() throws Exception {
     if (!Chromium.available()) {
-      String message = "SKIPPED LOUDLY: Chromium (" + Chromium.EXECUTABLE + ") is not available;"
-          + " the stamp codec runs in it.";
-      System.err.println("\n*** " + message + " ***\n");
-      if (Boolean.getBoolean("kaihui.requireServices")
-          || "true".equalsIgnoreCase(System.getenv("KAIHUI_REQUIRE_SERVICES"))) {
-        Assertions.fail(message);
-      }
-      Assumptions.abort(message);
+      Services.missing("Chromium (" + Chromium.EXECUTABLE + ") is not available; the stamp"
+          + " codec runs in it");
     }
     chromium = Chromium.launch(null);
     tab = new BenchTab(chromium.browser(), -1, PageScripts.codec());

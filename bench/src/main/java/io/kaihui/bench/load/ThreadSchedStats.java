@@ -17,16 +17,16 @@ import java.util.Map;
  *
  * @param threads by thread id: name, CPU ns, run-queue wait ns
  */
-public record ThreadSchedStats(Map<Long, Thread> threads) {
+public record ThreadSchedStats(Map<Long, Task> threads) {
 
   /**
-   * One thread's counters.
+   * One thread's counters (a task, in /proc's words).
    *
    * @param name its {@code comm}
    * @param cpuNanos time on a CPU so far
    * @param waitNanos time runnable but waiting for a CPU so far
    */
-  public record Thread(String name, long cpuNanos, long waitNanos) {}
+  public record Task(String name, long cpuNanos, long waitNanos) {}
 
   /**
    * Reads every thread of a live process; threads that end meanwhile are left out.
@@ -34,13 +34,13 @@ public record ThreadSchedStats(Map<Long, Thread> threads) {
    * @throws IllegalStateException if the process is gone
    */
   public static ThreadSchedStats of(long pid) {
-    Map<Long, Thread> threads = new HashMap<>();
+    Map<Long, Task> threads = new HashMap<>();
     try (DirectoryStream<Path> tasks = Files.newDirectoryStream(
         Path.of("/proc", Long.toString(pid), "task"))) {
       for (Path task : tasks) {
         try {
           String[] f = Files.readString(task.resolve("schedstat")).trim().split("\\s+");
-          threads.put(Long.parseLong(task.getFileName().toString()), new Thread(
+          threads.put(Long.parseLong(task.getFileName().toString()), new Task(
               Files.readString(task.resolve("comm")).trim(), Long.parseLong(f[0]),
               Long.parseLong(f[1])));
         } catch (IOException | RuntimeException e) {
@@ -64,8 +64,8 @@ public record ThreadSchedStats(Map<Long, Thread> threads) {
     String best = "none";
     long bestCpu = -1;
     long bestWait = 0;
-    for (Map.Entry<Long, Thread> e : threads.entrySet()) {
-      Thread then = before.threads.get(e.getKey());
+    for (Map.Entry<Long, Task> e : threads.entrySet()) {
+      Task then = before.threads.get(e.getKey());
       if (then == null) {
         continue;
       }

@@ -2,11 +2,11 @@ package io.kaihui.bench.janus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kaihui.bench.Services;
 import io.kaihui.bench.load.InNamespace;
 import io.kaihui.e2e.NetworkNamespace;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +25,9 @@ class JanusCheckTest {
   @Test
   @Timeout(120)
   void janusStartsAndForwardsBetweenTwoSyntheticParticipants() throws Exception {
-    boolean required = Boolean.getBoolean("kaihui.requireServices")
-        || "true".equalsIgnoreCase(System.getenv("KAIHUI_REQUIRE_SERVICES"));
     if (!JanusProcess.available() || !NetworkNamespace.canCreate()) {
-      String why = "SKIPPED LOUDLY: Janus (apt-get install -y janus) and root with `ip` are"
-          + " needed to check the benchmarks' reference SFU";
-      System.err.println("\n*** " + why + " ***\n");
-      assertThat(required).as(why + "; kaihui.requireServices is set").isFalse();
-      Assumptions.abort(why);
+      Services.missing("Janus (apt-get install -y janus) and root with `ip` are needed to check"
+          + " the benchmarks' reference SFU");
     }
     Path log = dir.resolve("janus.log");
     int status = InNamespace.run(JanusCheck.class, new String[0], log, true);

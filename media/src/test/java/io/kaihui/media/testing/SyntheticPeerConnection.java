@@ -27,13 +27,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -541,7 +541,7 @@ public final class SyntheticPeerConnection implements AutoCloseable {
         new DtlsServerTransport.Listener() {
           @Override
           public void onDtlsSend(byte[] data, int off, int len) {
-            byte[] copy = java.util.Arrays.copyOfRange(data, off, off + len);
+            byte[] copy = Arrays.copyOfRange(data, off, off + len);
             sendTo(copy, server.address());
           }
 
@@ -563,7 +563,7 @@ public final class SyntheticPeerConnection implements AutoCloseable {
             dtlsEnded = "close_notify";
             dtlsServerClosedByPeer = true;
           }
-        }, Executors.newVirtualThreadPerTaskExecutor());
+        }, task -> Thread.ofVirtual().name("synthetic-dtls-" + name).start(task));
     transport.setRemoteFingerprint("sha-256", server.fingerprint());
     dtlsServer = transport;
     transport.start();
@@ -621,27 +621,25 @@ public final class SyntheticPeerConnection implements AutoCloseable {
   private void onDatagram(byte[] buf, int len, InetSocketAddress from) {
     ServerIceParameters server = remote;
     boolean fromServer = server != null && server.address().equals(from);
+    if (fromServer) {
+      datagramsReceived.incrementAndGet();
+    }
     PacketKind kind = PacketKind.of(buf, 0, len);
     if (kind == PacketKind.STUN) {
-      if (fromServer) {
-        datagramsReceived.incrementAndGet();
-      }
-      ice.onStun(buf, len, from);
-      return;
-    }
-    if (server == null && kind == PacketKind.DTLS) {
-      // A full agent's ClientHello can beat its answer here (its ICE succeeded on our early
-      // answers): keep it for when the answer names the sender, as Chromium does.
-      earlyDtls = new DatagramPacket(java.util.Arrays.copyOf(buf, len), len, from);
+      ice.onStun(buf, len, from); // from anyone: a full agent's checks may come first
       return;
     }
     if (!fromServer) {
-      datagramsFromStrangers.incrementAndGet();
+      if (server == null && kind == PacketKind.DTLS) {
+        // A full agent's ClientHello can beat its answer here (its ICE succeeded on our early
+        // answers): keep it for when the answer names the sender, as Chromium does.
+        earlyDtls = new DatagramPacket(Arrays.copyOf(buf, len), len, from);
+      } else {
+        datagramsFromStrangers.incrementAndGet();
+      }
       return;
     }
-    datagramsReceived.incrementAndGet();
     switch (kind) {
-      case STUN -> throw new AssertionError("handled above");
       case DTLS -> {
         dtlsDatagrams.incrementAndGet();
         ClientDatagramTransport t = dtlsTransport;
@@ -655,7 +653,7 @@ public final class SyntheticPeerConnection implements AutoCloseable {
       }
       case RTP -> onSrtp(buf, len);
       case RTCP -> onSrtcp(buf, len);
-      case UNKNOWN -> unknownDatagrams.incrementAndGet();
+      default -> unknownDatagrams.incrementAndGet();
     }
   }
 
@@ -745,27 +743,25 @@ public final class SyntheticPeerConnection implements AutoCloseable {
 
   /** Sends a whole datagram to an address: STUN (to the server, or back to a check's source). */
   private void sendTo(byte[] datagram, InetSocketAddress to) {
-    if (closed) {
-      return;
-    }
     synchronized (sendLock) {
-      try {
-        socket.send(new DatagramPacket(datagram, 0, datagram.length, to));
-      } catch (IOException e) {
-        if (!closed) {
-          throw new UncheckedIOException(name + ": send failed", e);
-        }
-      }
+      send(datagram, datagram.length, to);
     }
   }
 
+  /** Sends to the server's candidate; the caller holds {@link #sendLock}. */
   private void sendDatagram(byte[] buf, int len) {
     ServerIceParameters server = remote;
-    if (server == null || closed) {
+    if (server != null) {
+      send(buf, len, server.address());
+    }
+  }
+
+  private void send(byte[] buf, int len, InetSocketAddress to) {
+    if (closed) {
       return;
     }
     try {
-      socket.send(new DatagramPacket(buf, 0, len, server.address()));
+      socket.send(new DatagramPacket(buf, 0, len, to));
     } catch (IOException e) {
       if (!closed) {
         throw new UncheckedIOException(name + ": send failed", e);
