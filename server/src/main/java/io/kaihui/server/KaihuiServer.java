@@ -58,7 +58,7 @@ public final class KaihuiServer implements AutoCloseable {
   static final Duration KEEP_ENDED_SESSIONS = Duration.ofDays(30);
 
   private final Database database;
-  private final MediaEngine engine;
+  private final List<MediaEngine> engines;
   private final MeetingService meetings;
   private final SignalingEndpoint signaling;
   private final ScheduledExecutorService housekeeping;
@@ -67,11 +67,11 @@ public final class KaihuiServer implements AutoCloseable {
   private final List<String> lanUrls;
   private final Metrics metrics;
 
-  private KaihuiServer(Database database, MediaEngine engine, MeetingService meetings,
+  private KaihuiServer(Database database, List<MediaEngine> engines, MeetingService meetings,
       SignalingEndpoint signaling, ScheduledExecutorService housekeeping, Javalin http,
       String url, List<String> lanUrls, Metrics metrics) {
     this.database = database;
-    this.engine = engine;
+    this.engines = engines;
     this.meetings = meetings;
     this.signaling = signaling;
     this.housekeeping = housekeeping;
@@ -119,13 +119,20 @@ public final class KaihuiServer implements AutoCloseable {
       AvatarStore avatars = new AvatarStore(config.dataDir().resolve("avatars"), accounts,
           new AvatarImage(2));
 
-      MediaEngine engine = MediaEngine.start(new MediaEngineConfig(
-          null, config.mediaPort(), announced(config), Duration.ofSeconds(30)));
-      started.push(engine);
-      Metrics metrics = new Metrics(engine);
+      List<InetAddress> announced = announced(config);
+      List<MediaEngine> engines = new ArrayList<>();
+      for (int i = 0; i < config.mediaWorkers(); i++) {
+        MediaEngine worker = MediaEngine.start(new MediaEngineConfig(null,
+            config.mediaPort() == 0 ? 0 : config.mediaPort() + i, announced,
+            Duration.ofSeconds(30)));
+        started.push(worker);
+        engines.add(worker);
+      }
+      MediaEngine engine = engines.getFirst();
+      Metrics metrics = new Metrics(engines);
       started.push(metrics);
       MeetingLog meetingLog = new MeetingLog(database);
-      MeetingService meetings = new MeetingService(engine, meetingLog, clock,
+      MeetingService meetings = new MeetingService(engines, meetingLog, clock,
           config.maxParticipants());
       started.push(meetings);
       io.micrometer.core.instrument.Gauge.builder("kaihui.meetings", meetings,
@@ -155,9 +162,10 @@ public final class KaihuiServer implements AutoCloseable {
           ? "localhost" : config.httpHost();
       String url = "http://" + host + ":" + TlsListener.boundPlainPort(http) + "/";
       List<String> lanUrls = lanUrls(engine, http);
-      log.info("media on UDP {} announcing {}; web on {} {}", engine.port(),
-          engine.announcedAddresses(), url, lanUrls);
-      return new KaihuiServer(database, engine, meetings, signaling, housekeeping, http, url,
+      log.info("media on UDP {} announcing {}; web on {} {}",
+          engines.stream().map(MediaEngine::port).toList(), engine.announcedAddresses(), url,
+          lanUrls);
+      return new KaihuiServer(database, List.copyOf(engines), meetings, signaling, housekeeping, http, url,
           lanUrls, metrics);
     } catch (IOException e) {
       closeAll(started);
@@ -256,9 +264,9 @@ public final class KaihuiServer implements AutoCloseable {
     return http;
   }
 
-  /** The media engine, for tests and metrics. */
-  public MediaEngine engine() {
-    return engine;
+  /** The media workers, one engine each, for tests and metrics. */
+  public List<MediaEngine> engines() {
+    return engines;
   }
 
   /** The database, for tests and tools. */
@@ -278,7 +286,7 @@ public final class KaihuiServer implements AutoCloseable {
     housekeeping.shutdownNow();
     signaling.close();
     meetings.close();
-    engine.close();
+    engines.forEach(MediaEngine::close);
     database.close();
     metrics.close();
   }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kaihui.server.config.ServerConfig;
 import io.kaihui.server.http.TlsListener;
+import io.kaihui.media.MediaEngine;
 import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +39,7 @@ class KaihuiServerTest {
   @BeforeAll
   static void start() {
     server = KaihuiServer.start(ServerConfig.load(new String[] {
-        "--http-port=0", "--https-port=0", "--media-port=0",
+        "--http-port=0", "--https-port=0", "--media-port=0", "--media-workers=2",
         "--media-announced-addresses=127.0.0.1", "--data-dir=" + dataDir}, Map.of()));
   }
 
@@ -107,6 +114,36 @@ class KaihuiServerTest {
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("kaihui_media_stun_malformed_total",
         "kaihui_media_datagrams_received_total", "kaihui_meetings", "jvm_memory_used_bytes");
+  }
+
+  @Test
+  void eachMediaWorkerHasItsOwnPortAndTheMetricsSumThem() throws Exception {
+    List<Integer> ports = server.engines().stream().map(MediaEngine::port).toList();
+    assertThat(ports).hasSize(2).doesNotHaveDuplicates();
+    double before = metric("kaihui_media_unknown_protocol_dropped_total");
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      for (int port : ports) {
+        byte[] garbage = {(byte) 0xff, 1, 2, 3};
+        socket.send(new DatagramPacket(garbage, garbage.length, InetAddress.getLoopbackAddress(),
+            port));
+      }
+    }
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (metric("kaihui_media_unknown_protocol_dropped_total") < before + 2
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(metric("kaihui_media_unknown_protocol_dropped_total")).isEqualTo(before + 2);
+    assertThat(get("/metrics").body())
+        .contains("kaihui_media_worker_rtp_forwarded_total{worker=\"0\"}",
+            "kaihui_media_worker_rtp_forwarded_total{worker=\"1\"}");
+  }
+
+  private double metric(String name) throws Exception {
+    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? (\\S+)$")
+        .matcher(get("/metrics").body());
+    assertThat(m.find()).as(name).isTrue();
+    return Double.parseDouble(m.group(1));
   }
 
   @Test

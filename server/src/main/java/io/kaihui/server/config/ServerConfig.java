@@ -29,7 +29,10 @@ import java.util.Properties;
  *     {@code tls.keystore}); null to use a self-signed one made in the data directory
  * @param tlsKeystorePassword its password (key {@code tls.keystore-password})
  * @param dataDir the data directory (default ./data)
- * @param mediaPort the UDP port for all media (default 10000; 0 picks a free one)
+ * @param mediaPort the UDP port of the first media worker (default 10000; 0 picks free ports);
+ *     worker {@code i} listens on {@code mediaPort + i}
+ * @param mediaWorkers how many media workers (key {@code media.workers}, 1..64, default one per
+ *     processor): each has its own event loop and UDP port, and a meeting lives on one of them
  * @param announcedAddresses the addresses put into ICE candidates; empty means every address of
  *     this host (key {@code media.announced-addresses}, comma-separated)
  * @param publicAddress an extra address announced first, for a server behind NAT with a public
@@ -47,7 +50,7 @@ import java.util.Properties;
  */
 public record ServerConfig(
     String httpHost, int httpPort, String httpsHost, int httpsPort, Path tlsKeystore,
-    String tlsKeystorePassword, Path dataDir, int mediaPort,
+    String tlsKeystorePassword, Path dataDir, int mediaPort, int mediaWorkers,
     List<InetAddress> announcedAddresses, InetAddress publicAddress,
     DatabaseConfig database, boolean singleSession, List<InetAddress> trustedProxies,
     int maxParticipants) {
@@ -55,10 +58,13 @@ public record ServerConfig(
   /** Most people in one meeting unless configured. */
   public static final int DEFAULT_MAX_PARTICIPANTS = 100;
 
+  /** Most media workers one server runs. */
+  public static final int MAX_MEDIA_WORKERS = 64;
+
   /** All keys this record reads. */
   public static final List<String> KEYS = List.of("http.host", "http.port", "https.host",
       "https.port", "tls.keystore", "tls.keystore-password", "data.dir",
-      "media.port", "media.announced-addresses", "media.public-address",
+      "media.port", "media.workers", "media.announced-addresses", "media.public-address",
       "db.url", "db.user", "db.password", "db.pool-size", "session.single",
       "http.trusted-proxies", "meeting.max-participants");
 
@@ -121,6 +127,8 @@ public record ServerConfig(
         merged.get("tls.keystore-password"),
         dataDir,
         port(merged, "media.port", 10000),
+        integer(merged, "media.workers", Math.min(MAX_MEDIA_WORKERS,
+            Runtime.getRuntime().availableProcessors()), 1, MAX_MEDIA_WORKERS, "a number"),
         addresses(merged.get("media.announced-addresses"), "media.announced-addresses"),
         merged.containsKey("media.public-address") && !merged.get("media.public-address").isEmpty()
             ? addresses(merged.get("media.public-address"), "media.public-address").get(0)
@@ -145,6 +153,10 @@ public record ServerConfig(
     if (database == null) {
       throw new ConfigException("db.url is required");
     }
+    if (mediaPort != 0 && mediaPort + mediaWorkers - 1 > 65535) {
+      throw new ConfigException("media.port " + mediaPort + " leaves no room for "
+          + mediaWorkers + " media workers (ports up to " + (mediaPort + mediaWorkers - 1) + ")");
+    }
     announcedAddresses = List.copyOf(announcedAddresses);
     trustedProxies = List.copyOf(trustedProxies);
   }
@@ -155,7 +167,8 @@ public record ServerConfig(
     return "ServerConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", httpsHost="
         + httpsHost + ", httpsPort=" + httpsPort + ", tlsKeystore=" + tlsKeystore
         + ", tlsKeystorePassword=" + (tlsKeystorePassword == null ? "(none)" : "***")
-        + ", dataDir=" + dataDir + ", mediaPort=" + mediaPort + ", announcedAddresses="
+        + ", dataDir=" + dataDir + ", mediaPort=" + mediaPort + ", mediaWorkers=" + mediaWorkers
+        + ", announcedAddresses="
         + announcedAddresses + ", publicAddress=" + publicAddress + ", database=" + database
         + ", singleSession=" + singleSession + ", trustedProxies=" + trustedProxies
         + ", maxParticipants=" + maxParticipants + "]";

@@ -111,6 +111,11 @@ public final class Meeting {
     return number;
   }
 
+  /** The media worker this meeting's router runs on. */
+  MediaEngine engine() {
+    return engine;
+  }
+
   /** How many people are in the meeting now. */
   public int participantCount() {
     lock.lock();

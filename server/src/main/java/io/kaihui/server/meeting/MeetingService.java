@@ -5,6 +5,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -18,6 +22,12 @@ import org.slf4j.LoggerFactory;
  * its host ends it; one that has been empty for {@link #EMPTY_LIFETIME} (including one created
  * and never joined) ends too. Only then may its number be drawn again. Starts and ends go to
  * the {@link MeetingLog}.
+ *
+ * <p>Each meeting lives on one media worker, the one with the least load when it is created:
+ * its router and transports run on that worker's event loop, so a meeting's media is handled by
+ * one thread and different meetings by as many threads as there are workers. Load counts each
+ * participant, and each meeting as at least one, so that a burst of new meetings spreads before
+ * anyone joins them.
  */
 public final class MeetingService implements AutoCloseable {
 
@@ -29,7 +39,7 @@ public final class MeetingService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(MeetingService.class);
 
-  private final MediaEngine engine;
+  private final List<MediaEngine> engines;
   private final MeetingLog meetingLog;
   private final Clock clock;
   private final int maxParticipants;
@@ -42,15 +52,18 @@ public final class MeetingService implements AutoCloseable {
   /**
    * Creates the service.
    *
-   * @param engine the media engine every meeting's router runs in
+   * @param engines the media workers the meetings' routers run in; at least one
    * @param meetingLog where meetings are recorded; meetings it still shows as live (the server
    *     stopped without ending them) are ended now
    * @param clock the time of the record
    * @param maxParticipants most people in one meeting
    */
-  public MeetingService(MediaEngine engine, MeetingLog meetingLog, Clock clock,
+  public MeetingService(List<MediaEngine> engines, MeetingLog meetingLog, Clock clock,
       int maxParticipants) {
-    this.engine = engine;
+    if (engines.isEmpty()) {
+      throw new IllegalArgumentException("a meeting service needs a media worker");
+    }
+    this.engines = List.copyOf(engines);
     this.meetingLog = meetingLog;
     this.clock = clock;
     this.maxParticipants = maxParticipants;
@@ -81,7 +94,8 @@ public final class MeetingService implements AutoCloseable {
     synchronized (meetings) {
       String number = numbers.next(meetings::containsKey);
       long logId = meetingLog.started(number, t, host, clock.millis());
-      Meeting m = new Meeting(number, logId, t, host, allowGuests, engine, this::participantId,
+      Meeting m = new Meeting(number, logId, t, host, allowGuests, leastLoaded(),
+          this::participantId,
           meetingLog, clock, maxParticipants);
       meetings.put(number, m);
       log.info("meeting {} created", number);
@@ -118,6 +132,16 @@ public final class MeetingService implements AutoCloseable {
           "only the host can change meeting " + meeting.number());
     }
     meeting.setAllowGuests(allow);
+  }
+
+  /** The media worker with the least load; the caller holds the {@code meetings} lock. */
+  private MediaEngine leastLoaded() {
+    Map<MediaEngine, Integer> load = new HashMap<>();
+    for (Meeting m : meetings.values()) {
+      load.merge(m.engine(), Math.max(1, m.participantCount()), Integer::sum);
+    }
+    return engines.stream().min(Comparator.comparingInt(e -> load.getOrDefault(e, 0)))
+        .orElseThrow();
   }
 
   /** The live meeting with this number, if any. */

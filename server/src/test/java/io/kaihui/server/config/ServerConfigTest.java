@@ -20,6 +20,8 @@ class ServerConfigTest {
     assertThat(c.httpHost()).isEqualTo("127.0.0.1");
     assertThat(c.httpPort()).isEqualTo(8080);
     assertThat(c.mediaPort()).isEqualTo(10000);
+    assertThat(c.mediaWorkers()).isEqualTo(Math.min(ServerConfig.MAX_MEDIA_WORKERS,
+        Runtime.getRuntime().availableProcessors()));
     assertThat(c.dataDir()).isEqualTo(Path.of("./data"));
     assertThat(c.announcedAddresses()).isEmpty();
     assertThat(c.publicAddress()).isNull();
@@ -99,6 +101,15 @@ class ServerConfigTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("http.port");
     assertThatThrownBy(() -> ServerConfig.load(new String[] {"--media-port=70000"}, Map.of()))
         .isInstanceOf(ConfigException.class).hasMessageContaining("media.port");
+    assertThatThrownBy(() -> ServerConfig.load(new String[] {"--media-workers=0"}, Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("media.workers");
+    assertThatThrownBy(() -> ServerConfig.load(new String[] {"--media-workers=many"}, Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("media.workers");
+    assertThatThrownBy(() -> ServerConfig.load(
+        new String[] {"--media-port=65535", "--media-workers=2"}, Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("65536");
+    assertThat(ServerConfig.load(new String[] {"--media-port=0", "--media-workers=64"}, Map.of())
+        .mediaWorkers()).isEqualTo(64);
     assertThatThrownBy(() -> ServerConfig.load(new String[] {"--nonsense=1"}, Map.of()))
         .isInstanceOf(ConfigException.class).hasMessageContaining("--nonsense");
     assertThatThrownBy(() -> ServerConfig.load(new String[] {"serve"}, Map.of()))

@@ -60,7 +60,7 @@ class SignalingEndpointTest {
           .bind("display", a.displayName()).execute());
     }
     meetingLog = new MeetingLog(db.open());
-    meetings = new MeetingService(engine, meetingLog, Clock.systemUTC(), 3);
+    meetings = new MeetingService(List.of(engine), meetingLog, Clock.systemUTC(), 3);
     sessions = new SessionService(db.open().jdbi(), Clock.systemUTC(), new SessionSettings(
         false, Duration.ofDays(30), Duration.ofHours(12)));
     endpoint = new SignalingEndpoint(meetings, registry, sessions,
