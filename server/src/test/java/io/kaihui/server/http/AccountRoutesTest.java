@@ -310,7 +310,7 @@ class AccountRoutesTest {
     // Reading needs no header.
     owner.csrfHeader = false;
     HttpResponse<byte[]> me = owner.get("/api/v1/me");
-    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(me.statusCode()).as(body(me)).isEqualTo(200);
     assertThat(JSON.readTree(me.body()).path("displayName").asText())
         .isEqualTo("Tester " + ownerName);
 
@@ -475,7 +475,8 @@ class AccountRoutesTest {
     String name = newName();
     Browser first = new Browser(server);
     first.register(name);
-    assertThat(first.get("/api/v1/me").statusCode()).isEqualTo(200);
+    HttpResponse<byte[]> me = first.get("/api/v1/me");
+    assertThat(me.statusCode()).as(body(me)).isEqualTo(200);
 
     Browser second = new Browser(server);
     assertThat(second.login(name, PASSWORD, false).statusCode()).isEqualTo(200);
