@@ -7,6 +7,7 @@ import './styles/start.css';
 import './styles/prejoin.css';
 import './styles/meeting.css';
 import './styles/account.css';
+import './styles/friends.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

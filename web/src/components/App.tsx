@@ -1,8 +1,11 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountContext, defaultAccountStore } from '../account/AccountContext';
 import { isForcedSignOut, type AccountState, type AccountStore } from '../account/accountStore';
 import { accountPagePath } from '../account/returnPath';
+import type { Fetch } from '../api/request';
+import { FriendsContext } from '../friends/FriendsContext';
+import { FriendsStore } from '../friends/friendsStore';
 import { usePathname } from '../hooks/usePathname';
 import { useSessionRecheck } from '../hooks/useSessionRecheck';
 import { navigate } from '../navigation';
@@ -21,15 +24,19 @@ import { StartPage } from './StartPage';
  * it starts and again when the page comes back into view; when the server has signed this
  * browser out (the account signed in elsewhere, the password changed...), whatever the page, it
  * goes to the sign-in page, which says why and comes back here. While someone is signed in it
- * keeps the app connection open (my presence in the header, and the server's sign-out at once).
+ * keeps the app connection open (my presence in the header, my friends' presence and requests,
+ * and the server's sign-out at once).
  */
 export function App({
   store = defaultAccountStore,
   connection,
+  fetchFn,
 }: {
   store?: AccountStore;
   /** Replaces the app connection's WebSocket factory and activity clock (tests). */
   connection?: AppConnectionSetup;
+  /** Replaces fetch for the friends store (tests). */
+  fetchFn?: Fetch;
 }) {
   const { t } = useTranslation();
   const pathname = usePathname();
@@ -41,7 +48,10 @@ export function App({
     void store.load();
   }, [store]);
   useSessionRecheck(store);
-  const presence = useAppConnection(store, connection);
+  const userId = state.status === 'signedIn' ? state.account.userId : null;
+  // A new store per account: nothing of one person's friends shows for the next.
+  const friends = useMemo(() => (userId === null ? null : new FriendsStore(fetchFn)), [userId, fetchFn]);
+  const presence = useAppConnection(store, connection, friends);
   useEffect(() => {
     if (state.status !== 'signedOut' || !isForcedSignOut(state.cause) || redirected.current === state) return;
     redirected.current = state;
@@ -53,7 +63,9 @@ export function App({
   }, [route.kind, t]);
   return (
     <AccountContext value={store}>
-      <PresenceContext value={presence}>{screen(route)}</PresenceContext>
+      <PresenceContext value={presence}>
+        <FriendsContext value={friends}>{screen(route)}</FriendsContext>
+      </PresenceContext>
     </AccountContext>
   );
 }

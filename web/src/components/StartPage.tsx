@@ -14,6 +14,7 @@ import {
 import { navigate } from '../navigation';
 import { loadDisplayName, saveDisplayName } from '../preferences';
 import { AppLink } from './AppLink';
+import { FriendsPanel } from './FriendsPanel';
 import { GuestNameField } from './GuestNameField';
 import { Icon } from './Icon';
 import { LightHeader } from './LightHeader';
@@ -25,7 +26,8 @@ type Busy = 'idle' | 'creating' | 'checking';
 /**
  * StartPage (`/`). Signed in: a new meeting's title and whether guests may join, "New meeting"
  * (creates it with me as host and opens it), and my recent meetings. Signed out: a call to sign
- * in or register (meetings need an account) and my display name as a guest. Always: "Join"
+ * in or register (meetings need an account) and my display name as a guest. Signed in, beside
+ * it: my friends ({@link FriendsPanel}). Always: "Join"
  * with a meeting number (checked with the server first).
  */
 export function StartPage({ fetchFn }: { fetchFn?: Fetch }) {
@@ -79,6 +81,7 @@ export function StartPage({ fetchFn }: { fetchFn?: Fetch }) {
   return (
     <div className="light-page">
       <LightHeader />
+      <div className="home">
       <main className="start">
         <section className="start__intro">
           <h1>{t('start.title')}</h1>
@@ -156,6 +159,8 @@ export function StartPage({ fetchFn }: { fetchFn?: Fetch }) {
         </section>
         {account !== null && <RecentMeetings fetchFn={fetchFn} />}
       </main>
+      {account !== null && <FriendsPanel fetchFn={fetchFn} />}
+      </div>
     </div>
   );
 }

@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SIGNED_OUT_CLOSE_CODE, SILENT_CLOSE_CODE } from '../meeting/MeetingSession';
 import type { PresenceState } from '../protocol/messages';
 import { FakeSocket } from '../testing/FakeSocket';
-import { AppConnection, type AppConnectionOptions, type AppConnectionStatus } from './AppConnection';
+import {
+  AppConnection,
+  type AppConnectionListener,
+  type AppConnectionOptions,
+  type AppConnectionStatus,
+} from './AppConnection';
 
 describe('AppConnection', () => {
   let sockets: FakeSocket[];
@@ -11,7 +16,10 @@ describe('AppConnection', () => {
   let signedOut: string[];
   let away: boolean;
 
-  function connection(overrides: Partial<AppConnectionOptions> = {}): AppConnection {
+  function connection(
+    overrides: Partial<AppConnectionOptions> = {},
+    more: Partial<AppConnectionListener> = {},
+  ): AppConnection {
     const created = new AppConnection(
       {
         signalingUrl: 'wss://meet.test/ws',
@@ -29,6 +37,7 @@ describe('AppConnection', () => {
         onStatus: (status) => statuses.push(status),
         onPresence: (state) => presences.push(state),
         onSignedOut: (reason) => signedOut.push(reason),
+        ...more,
       },
     );
     created.start();
@@ -74,14 +83,28 @@ describe('AppConnection', () => {
     expect(statuses.at(-1)).toBe('open');
   });
 
-  it('reports my presence, and nobody else’s', () => {
-    connection();
+  it('reports my presence as mine and a friend’s as theirs, and friend events', () => {
+    const friendPresences: string[] = [];
+    const friendEvents: string[] = [];
+    connection({}, {
+      onFriendPresence: (userId, state) => friendPresences.push(`${userId} ${state}`),
+      onFriendRequest: (request) => friendEvents.push(`request ${request.requestId}`),
+      onFriendsChanged: (reason, userId) => friendEvents.push(`${reason} ${userId}`),
+    });
     socket().open();
     socket().receive({ type: 'presence', userId: 7, state: 'online' });
     socket().receive({ type: 'presence', userId: 8, state: 'away' });
     socket().receive({ type: 'presence', userId: 7, state: 'in_meeting' });
     socket().receive({ type: 'presence', userId: 7, state: 'dancing' });
+    socket().receive({ type: 'presence', userId: 8, state: 'dancing' });
+    socket().receive({
+      type: 'friendRequest',
+      request: { requestId: 5, from: {}, to: {}, note: null, createdMs: 1 },
+    });
+    socket().receive({ type: 'friendsChanged', reason: 'accepted', userId: 8 });
     expect(presences).toEqual(['online', 'in_meeting']);
+    expect(friendPresences).toEqual(['8 away']);
+    expect(friendEvents).toEqual(['request 5', 'accepted 8']);
   });
 
   it('reconnects after a drop or a silent close, with the backoff', async () => {

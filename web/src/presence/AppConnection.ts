@@ -1,3 +1,4 @@
+import type { FriendRequestView } from '../api/friendsApi';
 import { isPresenceState, type PresenceState, type ServerEvent } from '../protocol/messages';
 import { PING_INTERVAL_MS, SIGNED_OUT_CLOSE_CODE } from '../meeting/MeetingSession';
 import { reconnectDelayMs } from '../meeting/reconnectDelay';
@@ -17,6 +18,12 @@ export interface AppConnectionListener {
   onStatus?(status: AppConnectionStatus): void;
   /** The server said my presence (`presence` event). */
   onPresence?(state: PresenceState): void;
+  /** A friend's presence changed (`presence` event about somebody else). */
+  onFriendPresence?(userId: number, state: PresenceState): void;
+  /** Somebody asked me to be their friend (`friendRequest` event). */
+  onFriendRequest?(request: FriendRequestView): void;
+  /** My friends or friend requests changed elsewhere (`friendsChanged` event): load them again. */
+  onFriendsChanged?(reason: string, userId: number): void;
   /**
    * The server signed the account out and closed the socket with code 4001; `reason` is the
    * close reason (`signed_in_elsewhere`, `logout`, `password_changed`, `revoked`).
@@ -28,7 +35,7 @@ export interface AppConnectionListener {
 export interface AppConnectionOptions {
   /** The signaling WebSocket URL, `wss://<host>/ws` (or `ws:` on plain HTTP). */
   signalingUrl: string;
-  /** My user id: `presence` events about anybody else are ignored. */
+  /** My user id: `presence` events about anybody else are my friends'. */
   userId: number;
   /** Whether nobody has used the page for 10 minutes (the `away` of each ping). */
   isAway(): boolean;
@@ -41,7 +48,8 @@ export interface AppConnectionOptions {
 
 /**
  * AppConnection is the signed-in page's own socket on `/ws`, open on every page (not only in a
- * meeting): it pings every 5 s saying whether the page is away, receives my `presence`, and
+ * meeting): it pings every 5 s saying whether the page is away, receives my `presence` and my
+ * friends' (`presence`, `friendRequest`, `friendsChanged`), and
  * learns at once when the server signs the account out (close code 4001), wherever I am.
  * After any other close (a network drop, or code 4000 `silent`), or an unanswered ping, it opens
  * a new socket after 1 s, 2 s, 4 s... (at most 10 s), for as long as it is not closed.
@@ -112,10 +120,26 @@ export class AppConnection {
   }
 
   private onEvent(client: SignalingClient, event: ServerEvent): void {
-    if (this.closed || client !== this.client || event.type !== 'presence') return;
-    if (event.userId !== this.options.userId || !isPresenceState(event.state)) return;
-    this.attempt = 0;
-    this.listener.onPresence?.(event.state);
+    if (this.closed || client !== this.client) return;
+    switch (event.type) {
+      case 'presence':
+        if (!isPresenceState(event.state)) return;
+        if (event.userId === this.options.userId) {
+          this.attempt = 0;
+          this.listener.onPresence?.(event.state);
+        } else {
+          this.listener.onFriendPresence?.(event.userId, event.state);
+        }
+        return;
+      case 'friendRequest':
+        this.listener.onFriendRequest?.(event.request as FriendRequestView);
+        return;
+      case 'friendsChanged':
+        this.listener.onFriendsChanged?.(event.reason, event.userId);
+        return;
+      default:
+        return;
+    }
   }
 
   private ping(client: SignalingClient): void {

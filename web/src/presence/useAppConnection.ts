@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { AccountStore } from '../account/accountStore';
+import type { FriendsStore } from '../friends/friendsStore';
 import { signalingUrl } from '../hooks/useMeetingSession';
 import type { PresenceState } from '../protocol/messages';
 import type { SignalingSocket } from '../signaling/SignalingSocket';
@@ -21,9 +22,14 @@ export interface AppConnectionSetup {
  * each account; none for guests), pinging with whether the page is away, and returns my presence
  * to show (null while nobody is signed in). When the server signs the account out (close code
  * 4001) it tells the store, exactly as a meeting does, so that the page goes to the sign-in
- * page and says why.
+ * page and says why. With a friends store, it feeds it my friends' events, and loads it each time
+ * the socket opens (events may have been missed while it was closed).
  */
-export function useAppConnection(store: AccountStore, setup: AppConnectionSetup = {}): PresenceDisplay | null {
+export function useAppConnection(
+  store: AccountStore,
+  setup: AppConnectionSetup = {},
+  friends: FriendsStore | null = null,
+): PresenceDisplay | null {
   const state = useSyncExternalStore(store.subscribe, () => store.state);
   const userId = state.status === 'signedIn' ? state.account.userId : null;
   const [shown, setShown] = useState<{ userId: number; display: PresenceDisplay } | null>(null);
@@ -48,7 +54,11 @@ export function useAppConnection(store: AccountStore, setup: AppConnectionSetup 
         onStatus: (next) => {
           status = next;
           show();
+          if (next === 'open') void friends?.load();
         },
+        onFriendPresence: (friendId, state) => friends?.presence(friendId, state),
+        onFriendRequest: (request) => friends?.requestReceived(request),
+        onFriendsChanged: () => void friends?.load(),
         onPresence: (next) => {
           presence = next;
           show();
@@ -61,7 +71,7 @@ export function useAppConnection(store: AccountStore, setup: AppConnectionSetup 
       connection.close();
       detach();
     };
-  }, [store, userId, createSocket, now, pingIntervalMs]);
+  }, [store, userId, createSocket, now, pingIntervalMs, friends]);
 
   return userId !== null && shown?.userId === userId ? shown.display : null;
 }

@@ -24,7 +24,9 @@ export type ServerEvent = Extract<
       | 'participantLeft'
       | 'meetingUpdated'
       | 'meetingEnded'
-      | 'presence';
+      | 'presence'
+      | 'friendRequest'
+      | 'friendsChanged';
   }
 >;
 
@@ -40,6 +42,8 @@ const EVENT_TYPES: Record<ServerEvent['type'], true> = {
   meetingUpdated: true,
   meetingEnded: true,
   presence: true,
+  friendRequest: true,
+  friendsChanged: true,
 };
 
 /**

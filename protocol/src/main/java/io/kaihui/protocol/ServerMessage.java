@@ -20,8 +20,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = MeetingUpdated.class, name = "meetingUpdated"),
     @JsonSubTypes.Type(value = MeetingEnded.class, name = "meetingEnded"),
     @JsonSubTypes.Type(value = PresenceChanged.class, name = "presence"),
+    @JsonSubTypes.Type(value = FriendRequestReceived.class, name = "friendRequest"),
+    @JsonSubTypes.Type(value = FriendsChanged.class, name = "friendsChanged"),
 })
 public sealed interface ServerMessage
     permits JoinResponse, PublishResponse, OkResponse, ErrorResponse, SubscribeOffer,
         ParticipantJoined, ParticipantUpdated, ParticipantLeft, MeetingUpdated, MeetingEnded,
-        PresenceChanged {}
+        PresenceChanged, FriendRequestReceived, FriendsChanged {}

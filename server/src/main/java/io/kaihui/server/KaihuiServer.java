@@ -12,6 +12,7 @@ import io.kaihui.server.account.PasswordHasher;
 import io.kaihui.server.account.ThrottlePolicy;
 import io.kaihui.server.config.ServerConfig;
 import io.kaihui.server.http.AccountRoutes;
+import io.kaihui.server.http.FriendRoutes;
 import io.kaihui.server.http.HttpApi;
 import io.kaihui.server.http.RequestBodies;
 import io.kaihui.server.http.SelfSignedCertificate;
@@ -25,6 +26,7 @@ import io.kaihui.server.metrics.Metrics;
 import io.kaihui.server.session.SessionService;
 import io.kaihui.server.session.SessionSettings;
 import io.kaihui.server.signaling.SignalingEndpoint;
+import io.kaihui.server.social.FriendService;
 import io.kaihui.server.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -137,9 +139,11 @@ public final class KaihuiServer implements AutoCloseable {
       started.push(meetings);
       io.micrometer.core.instrument.Gauge.builder("kaihui.meetings", meetings,
           MeetingService::meetingCount).register(metrics.registry());
+      FriendService friends = new FriendService(database, clock);
       SignalingEndpoint signaling = new SignalingEndpoint(meetings, metrics.registry(), sessions,
           id -> accounts.find(id).map(u -> new Attendee(u.id(), u.displayName(),
-              AccountRoutes.view(u).avatarUrl())));
+              AccountRoutes.view(u).avatarUrl())), friends::friendIds);
+      friends.addListener(signaling);
       io.micrometer.core.instrument.Gauge.builder("kaihui.presence.online", signaling,
           SignalingEndpoint::onlineCount).register(metrics.registry());
       started.push(signaling);
@@ -149,8 +153,11 @@ public final class KaihuiServer implements AutoCloseable {
       AccountRoutes accountRoutes =
           new AccountRoutes(accounts, sessions, avatars, bodies, proxies);
       MeetingRoutes meetingRoutes = new MeetingRoutes(meetings, meetingLog, accountRoutes, bodies);
+      FriendRoutes friendRoutes = new FriendRoutes(friends, signaling::presenceOf, accountRoutes,
+          bodies);
       Javalin http = HttpApi.start(config.httpHost(), config.httpPort(), tls(config, engine),
-          meetings, signaling, metrics, accountRoutes, meetingRoutes, proxies);
+          meetings, signaling, metrics, accountRoutes,
+          List.of(meetingRoutes::install, friendRoutes::install), proxies);
       started.push(http::stop);
 
       ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(

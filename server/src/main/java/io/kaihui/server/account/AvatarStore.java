@@ -125,6 +125,17 @@ public final class AvatarStore {
   }
 
   /**
+   * Where an account's avatar is served, carrying its version so that it can be cached for good.
+   *
+   * @param userId the account
+   * @param avatarRef its avatar reference, or null
+   * @return {@code /api/v1/users/<id>/avatar?v=<version>}, or null without an avatar
+   */
+  public static String url(long userId, String avatarRef) {
+    return avatarRef == null ? null : "/api/v1/users/" + userId + "/avatar?v=" + version(avatarRef);
+  }
+
+  /**
    * The version of an avatar reference, for cache-busting URLs: its random part.
    *
    * @param avatarRef a reference

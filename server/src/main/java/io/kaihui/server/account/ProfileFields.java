@@ -8,7 +8,7 @@ import java.util.Locale;
  * untrusted input (null, huge, control characters, SQL) and either returns the value to store or
  * throws the {@link AccountException} code that names the field.
  */
-final class ProfileFields {
+public final class ProfileFields {
 
   static final int MIN_USERNAME = 3;
   static final int MAX_USERNAME = 32;
@@ -173,9 +173,16 @@ final class ProfileFields {
     }
   }
 
-  /** Trimmed NFC text of 1..max code points with a visible character and no forbidden ones;
-   * null when it breaks a rule. */
-  private static String text(String raw, int maxCodePoints) {
+  /**
+   * Checks a short text that others see (a name, a note): trimmed, in Unicode NFC, 1..max code
+   * points, at least one visible character, and no control, separator, unassigned or
+   * bidirectional-override characters.
+   *
+   * @param raw the text as sent; null is fine
+   * @param maxCodePoints the most code points it may have
+   * @return the clean text, or null when it breaks a rule
+   */
+  public static String text(String raw, int maxCodePoints) {
     if (raw == null || raw.length() > 8 * maxCodePoints) {
       return null;
     }

@@ -106,10 +106,8 @@ public final class AccountRoutes {
    * @return the view, its avatar URL carrying the avatar's version so it can be cached for good
    */
   public static AccountView view(User user) {
-    String avatarUrl = user.avatarRef() == null ? null
-        : "/api/v1/users/" + user.id() + "/avatar?v=" + AvatarStore.version(user.avatarRef());
     return new AccountView(user.id(), user.username(), user.displayName(), user.phone(),
-        user.moodLine(), avatarUrl);
+        user.moodLine(), AvatarStore.url(user.id(), user.avatarRef()));
   }
 
   private void register(Context ctx) throws AccountException {

@@ -1,6 +1,7 @@
 package io.kaihui.server.http;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -12,6 +13,7 @@ import io.kaihui.server.signaling.SignalingEndpoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -51,13 +53,13 @@ public final class HttpApi {
    * @param signaling the WebSocket endpoint
    * @param metrics served at {@code /metrics} in the Prometheus text format
    * @param accounts the account routes
-   * @param meetingRoutes the meeting routes
+   * @param features the routes of each feature (meetings, friends...), each installed in turn
    * @param proxies which forwarding headers to believe
    * @return the running server; {@code port()} tells the bound port
    */
   public static Javalin start(String host, int port, TlsListener tls, MeetingService meetings,
       SignalingEndpoint signaling, Metrics metrics, AccountRoutes accounts,
-      MeetingRoutes meetingRoutes, TrustedProxies proxies) {
+      List<Consumer<RoutesConfig>> features, TrustedProxies proxies) {
     return Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.startup.showJavalinBanner = false;
@@ -114,7 +116,7 @@ public final class HttpApi {
         answer(ctx, new ApiException(500, "internal_error", "the server failed"), metrics);
       });
       accounts.install(config.routes);
-      meetingRoutes.install(config.routes);
+      features.forEach(f -> f.accept(config.routes));
       for (HandlerType method : API_METHODS) {
         config.routes.addHttpHandler(method, "/api/*", ctx -> {
           throw new ApiException(404, "not_found", "no such API route: " + ctx.method() + " "

@@ -83,6 +83,12 @@ public final class PresenceService<S> {
     return states.getOrDefault(userId, PresenceState.OFFLINE);
   }
 
+  /** A person's open sockets now; none when they are offline. */
+  public synchronized Set<S> socketsOf(long userId) {
+    Map<S, SocketState> of = sockets.get(userId);
+    return of == null ? Set.of() : Set.copyOf(of.keySet());
+  }
+
   /** How many people are not offline. */
   public synchronized int onlineCount() {
     return states.size();

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.websocket.WsConfig;
 import io.kaihui.protocol.ClientMessage;
 import io.kaihui.protocol.ErrorResponse;
+import io.kaihui.protocol.FriendRequestReceived;
+import io.kaihui.protocol.FriendRequestView;
+import io.kaihui.protocol.FriendsChanged;
 import io.kaihui.protocol.JoinRequest;
 import io.kaihui.protocol.JoinResponse;
 import io.kaihui.protocol.LeaveRequest;
@@ -29,6 +32,7 @@ import io.kaihui.server.session.RevocationReason;
 import io.kaihui.server.session.Session;
 import io.kaihui.server.session.SessionListener;
 import io.kaihui.server.session.SessionService;
+import io.kaihui.server.social.FriendService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -37,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,12 +66,15 @@ import org.slf4j.LoggerFactory;
  * session token is ever sent.
  *
  * <p>Each signed-in socket counts for its person's presence (its {@link PresenceService}); every
- * signed-in socket of a person gets {@link PresenceChanged} when it changes. A socket that sends
+ * signed-in socket of a person and of their friends gets {@link PresenceChanged} when it
+ * changes (to friends in order, from one thread, since finding them reads the database). As a
+ * {@link FriendService.Listener} it tells a person's sockets of friend requests
+ * ({@link FriendRequestReceived}) and changes to their friends ({@link FriendsChanged}). A socket that sends
  * nothing for {@link #SILENCE_LIMIT} (the client pings every 5 s) is closed with {@link #SILENT}
  * and its participant leaves its meeting ({@code timeout}).
  */
 public final class SignalingEndpoint implements SessionListener,
-    PresenceService.Listener<SignalingConnection>,
+    PresenceService.Listener<SignalingConnection>, FriendService.Listener,
     AutoCloseable {
 
   /**
@@ -103,6 +111,10 @@ public final class SignalingEndpoint implements SessionListener,
   private final SessionService sessions;
   private final PresenceService<SignalingConnection> presence = new PresenceService<>();
   private final LongFunction<Optional<Attendee>> accounts;
+  private final LongFunction<List<Long>> friendIds;
+  /** Tells friends of presence changes, one at a time and in order. */
+  private final ExecutorService friendFanOut = Executors.newSingleThreadExecutor(
+      Thread.ofVirtual().name("presence-to-friends").factory());
   private final ObjectMapper json = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -128,10 +140,13 @@ public final class SignalingEndpoint implements SessionListener,
    *     while it was being opened; register this endpoint as its listener
    * @param accounts who an account is in a meeting (display name, avatar), by account id;
    *     empty for an account that no longer exists
+   * @param friendIds the ids of a person's friends, who are told of their presence
    */
   public SignalingEndpoint(MeetingService meetings, MeterRegistry metrics,
-      SessionService sessions, LongFunction<Optional<Attendee>> accounts) {
+      SessionService sessions, LongFunction<Optional<Attendee>> accounts,
+      LongFunction<List<Long>> friendIds) {
     this.meetings = meetings;
+    this.friendIds = friendIds;
     this.metrics = metrics;
     this.sessions = sessions;
     this.accounts = accounts;
@@ -143,6 +158,7 @@ public final class SignalingEndpoint implements SessionListener,
   @Override
   public void close() {
     sweeper.shutdownNow();
+    friendFanOut.shutdownNow();
   }
 
   /** A person's presence now, from their signed-in sockets. */
@@ -268,6 +284,36 @@ public final class SignalingEndpoint implements SessionListener,
     for (SignalingConnection c : sockets) {
       c.send(message);
     }
+    try {
+      friendFanOut.execute(() -> {
+        try {
+          for (long friend : friendIds.apply(userId)) {
+            sendTo(friend, message);
+          }
+        } catch (RuntimeException e) {
+          log.warn("cannot tell the friends of {} of their presence", userId, e);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
+  }
+
+  @Override
+  public void onFriendRequest(long toUserId, FriendRequestView request) {
+    sendTo(toUserId, new FriendRequestReceived(request));
+  }
+
+  @Override
+  public void onFriendsChanged(long userId, String reason, long otherUserId) {
+    sendTo(userId, new FriendsChanged(reason, otherUserId));
+  }
+
+  /** Sends a message to every signed-in socket of a person; none when they are offline. */
+  private void sendTo(long userId, io.kaihui.protocol.ServerMessage message) {
+    for (SignalingConnection c : presence.socketsOf(userId)) {
+      c.send(message);
+    }
   }
 
   /**
@@ -296,6 +342,13 @@ public final class SignalingEndpoint implements SessionListener,
   void register(String socketId, SignalingConnection c) {
     connections.put(socketId, c);
     attach(c);
+  }
+
+  /** Closes a connection listed by {@link #register} as its socket's close would, for tests. */
+  void unregister(String socketId, SignalingConnection c) {
+    if (connections.remove(socketId, c)) {
+      closed(c);
+    }
   }
 
   /** Forgets a closed connection and takes its participant out of its meeting. */

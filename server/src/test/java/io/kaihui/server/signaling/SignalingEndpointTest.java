@@ -43,6 +43,9 @@ class SignalingEndpointTest {
   /** Carol and Dave are only in the presence test: no other test opens their sockets. */
   private static final Attendee CAROL = new Attendee(9, "Carol", null);
   private static final Attendee DAVE = new Attendee(10, "Dave", null);
+  /** Who is told of whose presence: Carol and Dave are friends. */
+  private static final java.util.Map<Long, List<Long>> FRIENDS =
+      java.util.Map.of(9L, List.of(10L), 10L, List.of(9L));
   private static final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
       new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
   private final ObjectMapper json = new ObjectMapper();
@@ -64,7 +67,8 @@ class SignalingEndpointTest {
     sessions = new SessionService(db.open().jdbi(), Clock.systemUTC(), new SessionSettings(
         false, Duration.ofDays(30), Duration.ofHours(12)));
     endpoint = new SignalingEndpoint(meetings, registry, sessions,
-        id -> java.util.stream.Stream.of(ALICE, BOB, CAROL, DAVE).filter(a -> a.userId() == id).findFirst());
+        id -> java.util.stream.Stream.of(ALICE, BOB, CAROL, DAVE).filter(a -> a.userId() == id)
+            .findFirst(), id -> FRIENDS.getOrDefault(id, List.of()));
     sessions.addListener(endpoint);
   }
 
@@ -78,7 +82,8 @@ class SignalingEndpointTest {
 
   /** A connection whose frames land in a list. */
   private static final class Recorder implements SignalingConnection.Wire {
-    final List<String> frames = new ArrayList<>();
+    /** Written by the tested thread and, for friends' presence, by the endpoint's own. */
+    final List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
     String closedWith;
     int closeCode;
 
@@ -398,6 +403,41 @@ class SignalingEndpointTest {
   }
 
   @Test
+  void friendsHearAPersonsPresenceAndNobodyElseDoes() throws Exception {
+    Recorder daves = new Recorder();
+    Recorder bobs = new Recorder();
+    SignalingConnection dave = endpoint.newConnection(daves,
+        sessions.create(DAVE.userId(), false, ClientInfo.UNKNOWN).session());
+    endpoint.register("friends-dave", dave);
+    SignalingConnection bob = endpoint.newConnection(bobs,
+        sessions.create(BOB.userId(), false, ClientInfo.UNKNOWN).session());
+    endpoint.register("friends-bob", bob);
+    Recorder carols = new Recorder();
+    SignalingConnection carol = endpoint.newConnection(carols,
+        sessions.create(CAROL.userId(), false, ClientInfo.UNKNOWN).session());
+    endpoint.register("friends-carol", carol);
+    String carolOnline = "{\"type\":\"presence\",\"userId\":" + CAROL.userId()
+        + ",\"state\":\"online\"}";
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!daves.frames.contains(carolOnline) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(daves.frames).contains(carolOnline);
+    endpoint.onText(carol, "{\"type\":\"ping\",\"id\":1,\"away\":true}");
+    endpoint.unregister("friends-carol", carol);
+    String carolOffline = carolOnline.replace("online", "offline");
+    while (!daves.frames.contains(carolOffline) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(daves.frames.stream().filter(f -> f.contains("\"userId\":" + CAROL.userId()))
+        .toList()).containsExactly(carolOnline, carolOnline.replace("online", "away"),
+            carolOffline);
+    assertThat(bobs.frames).noneMatch(f -> f.contains("\"userId\":" + CAROL.userId()));
+    endpoint.unregister("friends-dave", dave);
+    endpoint.unregister("friends-bob", bob);
+  }
+
+  @Test
   void presenceFollowsSocketsMeetingsAndHeartbeats() throws Exception {
     IssuedSession laptop = sessions.create(CAROL.userId(), false, ClientInfo.UNKNOWN);
     IssuedSession phone = sessions.create(CAROL.userId(), false, ClientInfo.UNKNOWN);
@@ -444,8 +484,8 @@ class SignalingEndpointTest {
     assertThat(endpoint.closeSilent(now)).isEqualTo(1);
     assertThat(meetingTab.closeCode).isEqualTo(SignalingEndpoint.SILENT);
     assertThat(meetingTab.closedWith).isEqualTo("silent");
-    JsonNode left = last(alice);
-    assertThat(left.path("type").asText()).isEqualTo("participantLeft");
+    // Dave is Carol's friend, so his socket also hears her presence: look at the meeting's news.
+    JsonNode left = ofType(alice, "participantLeft").getLast();
     assertThat(left.path("reason").asText()).isEqualTo("timeout");
     assertThat(endpoint.presenceOf(CAROL.userId())).isEqualTo(PresenceState.AWAY);
     assertThat(appTab.closedWith).isNull();

@@ -26,7 +26,7 @@ class DatabaseTest {
       Database database = db.open();
       assertThat(database.vendor()).isEqualTo(vendor);
       assertThat(db.tables()).containsOnlyKeys("flyway_schema_history", "users", "sessions",
-          "meetings", "meeting_attendees");
+          "meetings", "meeting_attendees", "friend_groups", "friendships", "friend_requests");
       assertThat(db.tables().get("users")).containsExactly("id", "username", "username_key",
           "display_name", "phone", "password_hash", "avatar_ref", "mood_line", "created_ms",
           "updated_ms");
@@ -41,7 +41,11 @@ class DatabaseTest {
           .list());
       assertThat(db.tables().get("meeting_attendees")).containsExactly("meeting_id", "seq",
           "user_id", "display_name", "joined_ms");
-      assertThat(applied).containsExactly("1", "2", "3");
+      assertThat(db.tables().get("friendships")).containsExactly("user_id", "friend_id",
+          "group_id", "created_ms");
+      assertThat(db.tables().get("friend_requests")).containsExactly("id", "from_user_id",
+          "to_user_id", "note", "created_ms");
+      assertThat(applied).containsExactly("1", "2", "3", "4");
     }
   }
 
