@@ -4,6 +4,9 @@ import { AccountContext, defaultAccountStore } from '../account/AccountContext';
 import { isForcedSignOut, type AccountState, type AccountStore } from '../account/accountStore';
 import { accountPagePath } from '../account/returnPath';
 import type { Fetch } from '../api/request';
+import { ChatContext } from '../chat/ChatContext';
+import { ChatStore } from '../chat/chatStore';
+import { useUnreadTitle } from '../chat/useUnreadTitle';
 import { FriendsContext } from '../friends/FriendsContext';
 import { FriendsStore } from '../friends/friendsStore';
 import { usePathname } from '../hooks/usePathname';
@@ -51,7 +54,9 @@ export function App({
   const userId = state.status === 'signedIn' ? state.account.userId : null;
   // A new store per account: nothing of one person's friends shows for the next.
   const friends = useMemo(() => (userId === null ? null : new FriendsStore(fetchFn)), [userId, fetchFn]);
-  const presence = useAppConnection(store, connection, friends);
+  const chat = useMemo(() => (userId === null ? null : new ChatStore(userId, fetchFn)), [userId, fetchFn]);
+  const presence = useAppConnection(store, connection, friends, chat);
+  useUnreadTitle(chat);
   useEffect(() => {
     if (state.status !== 'signedOut' || !isForcedSignOut(state.cause) || redirected.current === state) return;
     redirected.current = state;
@@ -64,7 +69,9 @@ export function App({
   return (
     <AccountContext value={store}>
       <PresenceContext value={presence}>
-        <FriendsContext value={friends}>{screen(route)}</FriendsContext>
+        <FriendsContext value={friends}>
+          <ChatContext value={chat}>{screen(route)}</ChatContext>
+        </FriendsContext>
       </PresenceContext>
     </AccountContext>
   );

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useContext, useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/ApiError';
 import {
@@ -13,6 +13,7 @@ import {
   type FriendView,
 } from '../api/friendsApi';
 import type { Fetch } from '../api/request';
+import { ChatContext } from '../chat/ChatContext';
 import { isReachable, presenceRank } from '../friends/friendsStore';
 import { errorKey, type ErrorKey } from '../i18n/errorKey';
 import { Avatar } from './Avatar';
@@ -62,6 +63,9 @@ export function FriendGroups({
   const [renaming, setRenaming] = useState<number | null>(null);
   const [renameTo, setRenameTo] = useState('');
   const [open, setOpen] = useState<number | null>(null);
+  const chat = useContext(ChatContext);
+  // Re-render when unread counts change.
+  useSyncExternalStore(chat?.subscribe ?? (() => () => undefined), () => chat?.state ?? null);
 
   const run = async (action: () => Promise<unknown>) => {
     setError(null);
@@ -198,13 +202,23 @@ export function FriendGroups({
                       <span className="presence__dot" />
                     </span>
                   </span>
-                  <div className="friend-row__who">
+                  <button
+                    type="button"
+                    className="friend-row__who friend-row__open"
+                    aria-label={t('chat.open', { name: f.user.displayName })}
+                    onClick={() => void chat?.openWith(f.user.userId)}
+                  >
                     <span className="friend-row__name">{f.user.displayName}</span>
                     <span className="friend-row__sub">
                       <span className="friend-row__presence">{t(`presence.${f.presence}` as 'presence.online')}</span>
                       {f.user.moodLine !== null && f.user.moodLine !== '' && <span> · {f.user.moodLine}</span>}
                     </span>
-                  </div>
+                  </button>
+                  {(chat?.unreadFrom(f.user.userId) ?? 0) > 0 && (
+                    <span className="badge" aria-label={t('chat.unread', { count: chat!.unreadFrom(f.user.userId) })}>
+                      {chat!.unreadFrom(f.user.userId)}
+                    </span>
+                  )}
                   <button
                     type="button"
                     className="icon-button"

@@ -14,6 +14,7 @@ import {
 import { navigate } from '../navigation';
 import { loadDisplayName, saveDisplayName } from '../preferences';
 import { AppLink } from './AppLink';
+import { ChatWindow } from './ChatWindow';
 import { FriendsPanel } from './FriendsPanel';
 import { GuestNameField } from './GuestNameField';
 import { Icon } from './Icon';
@@ -160,6 +161,7 @@ export function StartPage({ fetchFn }: { fetchFn?: Fetch }) {
         {account !== null && <RecentMeetings fetchFn={fetchFn} />}
       </main>
       {account !== null && <FriendsPanel fetchFn={fetchFn} />}
+      {account !== null && <ChatWindow />}
       </div>
     </div>
   );

@@ -24,6 +24,8 @@ export interface AppConnectionListener {
   onFriendRequest?(request: FriendRequestView): void;
   /** My friends or friend requests changed elsewhere (`friendsChanged` event): load them again. */
   onFriendsChanged?(reason: string, userId: number): void;
+  /** A chat event: `message`, `receipt` or `typing`. */
+  onChat?(event: Extract<ServerEvent, { type: 'message' | 'receipt' | 'typing' }>): void;
   /**
    * The server signed the account out and closed the socket with code 4001; `reason` is the
    * close reason (`signed_in_elsewhere`, `logout`, `password_changed`, `revoked`).
@@ -136,6 +138,11 @@ export class AppConnection {
         return;
       case 'friendsChanged':
         this.listener.onFriendsChanged?.(event.reason, event.userId);
+        return;
+      case 'message':
+      case 'receipt':
+      case 'typing':
+        this.listener.onChat?.(event);
         return;
       default:
         return;

@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { AccountStore } from '../account/accountStore';
+import type { ChatStore } from '../chat/chatStore';
 import type { FriendsStore } from '../friends/friendsStore';
 import { signalingUrl } from '../hooks/useMeetingSession';
 import type { PresenceState } from '../protocol/messages';
@@ -29,6 +30,7 @@ export function useAppConnection(
   store: AccountStore,
   setup: AppConnectionSetup = {},
   friends: FriendsStore | null = null,
+  chat: ChatStore | null = null,
 ): PresenceDisplay | null {
   const state = useSyncExternalStore(store.subscribe, () => store.state);
   const userId = state.status === 'signedIn' ? state.account.userId : null;
@@ -54,11 +56,20 @@ export function useAppConnection(
         onStatus: (next) => {
           status = next;
           show();
-          if (next === 'open') void friends?.load();
+          if (next === 'open') {
+            void friends?.load();
+            void chat?.load();
+          }
         },
         onFriendPresence: (friendId, state) => friends?.presence(friendId, state),
         onFriendRequest: (request) => friends?.requestReceived(request),
         onFriendsChanged: () => void friends?.load(),
+        onChat: (event) => {
+          if (chat === null) return;
+          if (event.type === 'message') chat.messageReceived(event.message);
+          else if (event.type === 'receipt') chat.receiptChanged(event.conversationId, event.userId, event.deliveredSeq, event.readSeq);
+          else chat.typingChanged(event.conversationId, event.userId);
+        },
         onPresence: (next) => {
           presence = next;
           show();
@@ -71,7 +82,7 @@ export function useAppConnection(
       connection.close();
       detach();
     };
-  }, [store, userId, createSocket, now, pingIntervalMs, friends]);
+  }, [store, userId, createSocket, now, pingIntervalMs, friends, chat]);
 
   return userId !== null && shown?.userId === userId ? shown.display : null;
 }

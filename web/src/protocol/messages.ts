@@ -26,7 +26,10 @@ export type ServerEvent = Extract<
       | 'meetingEnded'
       | 'presence'
       | 'friendRequest'
-      | 'friendsChanged';
+      | 'friendsChanged'
+      | 'message'
+      | 'receipt'
+      | 'typing';
   }
 >;
 
@@ -44,6 +47,9 @@ const EVENT_TYPES: Record<ServerEvent['type'], true> = {
   presence: true,
   friendRequest: true,
   friendsChanged: true,
+  message: true,
+  receipt: true,
+  typing: true,
 };
 
 /**

@@ -26,11 +26,18 @@ public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final String url;
   private final Path log;
+  private final Path dataDir;
+  private final NetworkNamespace namespace;
+  private final List<String> settings;
 
-  private ServerProcess(Process process, String url, Path log) {
+  private ServerProcess(Process process, String url, Path log, Path dataDir,
+      NetworkNamespace namespace, List<String> settings) {
     this.process = process;
     this.url = url;
     this.log = log;
+    this.dataDir = dataDir;
+    this.namespace = namespace;
+    this.settings = List.copyOf(settings);
   }
 
   /**
@@ -59,7 +66,9 @@ public final class ServerProcess implements AutoCloseable {
       throw new IllegalStateException("server jar not found at " + jar.toAbsolutePath()
           + ": build it first (mvn package)");
     }
-    Path dataDir = Files.createTempDirectory("kaihui-e2e-data");
+    Path dataDir = settings.stream().filter(s -> s.startsWith("--data-dir=")).findFirst()
+        .map(s -> Path.of(s.substring("--data-dir=".length())))
+        .orElse(Files.createTempDirectory("kaihui-e2e-data"));
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java));
     // For profiling: e.g. -Dkaihui.serverJavaOptions="-XX:StartFlightRecording=filename=s.jfr"
@@ -102,7 +111,23 @@ public final class ServerProcess implements AutoCloseable {
       throw new IllegalStateException("server did not start in 60 s; see " + log.toAbsolutePath()
           + ":\n" + Files.readString(log));
     }
-    return new ServerProcess(p, url, log);
+    return new ServerProcess(p, url, log, dataDir, namespace, settings);
+  }
+
+  /**
+   * Kills the server as a crash would ({@code kill -9}: no shutdown hook runs) and starts it
+   * again on the same data directory and settings; the HTTP port may differ.
+   *
+   * @return the new server
+   * @throws IllegalStateException if it does not start again in 60 s
+   */
+  public ServerProcess crashAndRestart() throws IOException, InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+    List<String> again = new ArrayList<>(settings.stream()
+        .filter(s -> !s.startsWith("--data-dir=")).toList());
+    again.add("--data-dir=" + dataDir);
+    return start(namespace, again);
   }
 
   /** The server's process id (`ip netns exec` runs it in place, so the same inside one). */

@@ -67,6 +67,14 @@ final class BrowserStage implements BeforeAllCallback, AfterAllCallback, AfterEa
     return server.url();
   }
 
+  /**
+   * Kills the server with {@code kill -9} and starts it again on the same data; the pages keep
+   * their cookies (cookies ignore the port) and must load the new {@link #url()}.
+   */
+  void crashServer() throws Exception {
+    server = server.crashAndRestart();
+  }
+
   /** The server process, for its log. */
   ServerProcess server() {
     return server;

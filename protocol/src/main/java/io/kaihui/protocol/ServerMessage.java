@@ -22,8 +22,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = PresenceChanged.class, name = "presence"),
     @JsonSubTypes.Type(value = FriendRequestReceived.class, name = "friendRequest"),
     @JsonSubTypes.Type(value = FriendsChanged.class, name = "friendsChanged"),
+    @JsonSubTypes.Type(value = MessageReceived.class, name = "message"),
+    @JsonSubTypes.Type(value = ReceiptChanged.class, name = "receipt"),
+    @JsonSubTypes.Type(value = TypingChanged.class, name = "typing"),
 })
 public sealed interface ServerMessage
     permits JoinResponse, PublishResponse, OkResponse, ErrorResponse, SubscribeOffer,
         ParticipantJoined, ParticipantUpdated, ParticipantLeft, MeetingUpdated, MeetingEnded,
-        PresenceChanged, FriendRequestReceived, FriendsChanged {}
+        PresenceChanged, FriendRequestReceived, FriendsChanged, MessageReceived, ReceiptChanged,
+        TypingChanged {}

@@ -11,7 +11,9 @@ import io.kaihui.server.account.LoginThrottle;
 import io.kaihui.server.account.PasswordHasher;
 import io.kaihui.server.account.ThrottlePolicy;
 import io.kaihui.server.config.ServerConfig;
+import io.kaihui.server.chat.ChatService;
 import io.kaihui.server.http.AccountRoutes;
+import io.kaihui.server.http.ChatRoutes;
 import io.kaihui.server.http.FriendRoutes;
 import io.kaihui.server.http.HttpApi;
 import io.kaihui.server.http.RequestBodies;
@@ -144,6 +146,8 @@ public final class KaihuiServer implements AutoCloseable {
           id -> accounts.find(id).map(u -> new Attendee(u.id(), u.displayName(),
               AccountRoutes.view(u).avatarUrl())), friends::friendIds);
       friends.addListener(signaling);
+      ChatService chat = new ChatService(database, clock, friends, config.maxMessageChars());
+      chat.addListener(signaling::sendTo);
       io.micrometer.core.instrument.Gauge.builder("kaihui.presence.online", signaling,
           SignalingEndpoint::onlineCount).register(metrics.registry());
       started.push(signaling);
@@ -155,9 +159,10 @@ public final class KaihuiServer implements AutoCloseable {
       MeetingRoutes meetingRoutes = new MeetingRoutes(meetings, meetingLog, accountRoutes, bodies);
       FriendRoutes friendRoutes = new FriendRoutes(friends, signaling::presenceOf, accountRoutes,
           bodies);
+      ChatRoutes chatRoutes = new ChatRoutes(chat, accountRoutes, bodies);
       Javalin http = HttpApi.start(config.httpHost(), config.httpPort(), tls(config, engine),
           meetings, signaling, metrics, accountRoutes,
-          List.of(meetingRoutes::install, friendRoutes::install), proxies);
+          List.of(meetingRoutes::install, friendRoutes::install, chatRoutes::install), proxies);
       started.push(http::stop);
 
       ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
@@ -172,8 +177,8 @@ public final class KaihuiServer implements AutoCloseable {
       log.info("media on UDP {} announcing {}; web on {} {}",
           engines.stream().map(MediaEngine::port).toList(), engine.announcedAddresses(), url,
           lanUrls);
-      return new KaihuiServer(database, List.copyOf(engines), meetings, signaling, housekeeping, http, url,
-          lanUrls, metrics);
+      return new KaihuiServer(database, List.copyOf(engines), meetings, signaling, housekeeping,
+          http, url, lanUrls, metrics);
     } catch (IOException e) {
       closeAll(started);
       throw new UncheckedIOException("cannot set up the data directory or HTTPS: "

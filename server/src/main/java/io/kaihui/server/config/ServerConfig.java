@@ -47,13 +47,15 @@ import java.util.Properties;
  *     comma-separated IP addresses); empty by default, so the client address is the TCP peer's
  * @param maxParticipants most people in one meeting (key {@code meeting.max-participants},
  *     2..1000, default {@value #DEFAULT_MAX_PARTICIPANTS})
+ * @param maxMessageChars most characters of a chat message (key
+ *     {@code chat.max-message-chars}, 1..4000, default 4000)
  */
 public record ServerConfig(
     String httpHost, int httpPort, String httpsHost, int httpsPort, Path tlsKeystore,
     String tlsKeystorePassword, Path dataDir, int mediaPort, int mediaWorkers,
     List<InetAddress> announcedAddresses, InetAddress publicAddress,
     DatabaseConfig database, boolean singleSession, List<InetAddress> trustedProxies,
-    int maxParticipants) {
+    int maxParticipants, int maxMessageChars) {
 
   /** Most people in one meeting unless configured. */
   public static final int DEFAULT_MAX_PARTICIPANTS = 100;
@@ -66,7 +68,7 @@ public record ServerConfig(
       "https.port", "tls.keystore", "tls.keystore-password", "data.dir",
       "media.port", "media.workers", "media.announced-addresses", "media.public-address",
       "db.url", "db.user", "db.password", "db.pool-size", "session.single",
-      "http.trusted-proxies", "meeting.max-participants");
+      "http.trusted-proxies", "meeting.max-participants", "chat.max-message-chars");
 
   /**
    * Reads the settings.
@@ -137,7 +139,8 @@ public record ServerConfig(
         bool(merged, "session.single", true),
         addresses(merged.get("http.trusted-proxies"), "http.trusted-proxies"),
         integer(merged, "meeting.max-participants", DEFAULT_MAX_PARTICIPANTS, 2, 1000,
-            "a number"));
+            "a number"),
+        integer(merged, "chat.max-message-chars", 4000, 1, 4000, "a number"));
   }
 
   /**
@@ -171,7 +174,8 @@ public record ServerConfig(
         + ", announcedAddresses="
         + announcedAddresses + ", publicAddress=" + publicAddress + ", database=" + database
         + ", singleSession=" + singleSession + ", trustedProxies=" + trustedProxies
-        + ", maxParticipants=" + maxParticipants + "]";
+        + ", maxParticipants=" + maxParticipants + ", maxMessageChars=" + maxMessageChars
+        + "]";
   }
 
   /**

@@ -150,7 +150,7 @@ public final class FriendRoutes {
   }
 
   /** A positive id from the path, below 2^53. */
-  private static long id(Context ctx, String name) {
+  static long id(Context ctx, String name) {
     String raw = ctx.pathParam(name);
     try {
       long id = Long.parseLong(raw);

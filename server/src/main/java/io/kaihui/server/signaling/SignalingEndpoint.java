@@ -69,9 +69,10 @@ import org.slf4j.LoggerFactory;
  * signed-in socket of a person and of their friends gets {@link PresenceChanged} when it
  * changes (to friends in order, from one thread, since finding them reads the database). As a
  * {@link FriendService.Listener} it tells a person's sockets of friend requests
- * ({@link FriendRequestReceived}) and changes to their friends ({@link FriendsChanged}). A socket that sends
- * nothing for {@link #SILENCE_LIMIT} (the client pings every 5 s) is closed with {@link #SILENT}
- * and its participant leaves its meeting ({@code timeout}).
+ * ({@link FriendRequestReceived}) and changes to their friends ({@link FriendsChanged}); chat
+ * sends its events through {@link #sendTo}. A socket that sends nothing for
+ * {@link #SILENCE_LIMIT} (the client pings every 5 s) is closed with {@link #SILENT} and its
+ * participant leaves its meeting ({@code timeout}).
  */
 public final class SignalingEndpoint implements SessionListener,
     PresenceService.Listener<SignalingConnection>, FriendService.Listener,
@@ -309,8 +310,13 @@ public final class SignalingEndpoint implements SessionListener,
     sendTo(userId, new FriendsChanged(reason, otherUserId));
   }
 
-  /** Sends a message to every signed-in socket of a person; none when they are offline. */
-  private void sendTo(long userId, io.kaihui.protocol.ServerMessage message) {
+  /**
+   * Sends an event to every signed-in socket of a person; none when they are offline.
+   *
+   * @param userId whose sockets
+   * @param message the event
+   */
+  public void sendTo(long userId, io.kaihui.protocol.ServerMessage message) {
     for (SignalingConnection c : presence.socketsOf(userId)) {
       c.send(message);
     }

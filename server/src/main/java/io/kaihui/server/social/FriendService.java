@@ -368,6 +368,28 @@ public final class FriendService {
   }
 
   /**
+   * What the asker may see of some people, with what each is to the asker.
+   *
+   * @param askerId who asks
+   * @param userIds whom; ids of no account are left out
+   * @return a card per account, by id
+   */
+  public Map<Long, UserCard> cards(long askerId, java.util.Collection<Long> userIds) {
+    if (userIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withHandle(h -> {
+      Relations r = relations(h, askerId);
+      Map<Long, UserCard> out = new HashMap<>();
+      h.createQuery("SELECT " + CARD_COLUMNS + " FROM users u WHERE u.id IN (<ids>)")
+          .bindList("ids", List.copyOf(userIds))
+          .map(FriendService::mapCard)
+          .forEach(c -> out.put(c.id(), c.view(c.id() == askerId ? "self" : r.of(c.id()))));
+      return out;
+    });
+  }
+
+  /**
    * Whether two people are friends.
    *
    * @param a one

@@ -13,7 +13,7 @@ class DatabaseConfigTest {
   void embeddedDefaultIsH2FileInTheDataDirectory() {
     DatabaseConfig c = DatabaseConfig.embedded(Path.of("/srv/kaihui/data"));
     assertThat(c.jdbcUrl()).isEqualTo("jdbc:h2:file:/srv/kaihui/data/kaihui"
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
     assertThat(c.vendor()).isEqualTo(DatabaseVendor.H2);
     assertThat(c.poolSize()).isEqualTo(DatabaseConfig.DEFAULT_POOL_SIZE);
   }

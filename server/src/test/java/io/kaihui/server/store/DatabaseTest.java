@@ -26,7 +26,8 @@ class DatabaseTest {
       Database database = db.open();
       assertThat(database.vendor()).isEqualTo(vendor);
       assertThat(db.tables()).containsOnlyKeys("flyway_schema_history", "users", "sessions",
-          "meetings", "meeting_attendees", "friend_groups", "friendships", "friend_requests");
+          "meetings", "meeting_attendees", "friend_groups", "friendships", "friend_requests",
+          "conversations", "conversation_members", "messages");
       assertThat(db.tables().get("users")).containsExactly("id", "username", "username_key",
           "display_name", "phone", "password_hash", "avatar_ref", "mood_line", "created_ms",
           "updated_ms");
@@ -45,7 +46,9 @@ class DatabaseTest {
           "group_id", "created_ms");
       assertThat(db.tables().get("friend_requests")).containsExactly("id", "from_user_id",
           "to_user_id", "note", "created_ms");
-      assertThat(applied).containsExactly("1", "2", "3", "4");
+      assertThat(db.tables().get("messages")).containsExactly("conversation_id", "seq",
+          "client_id", "sender_id", "kind", "body", "created_ms");
+      assertThat(applied).containsExactly("1", "2", "3", "4", "5");
     }
   }
 

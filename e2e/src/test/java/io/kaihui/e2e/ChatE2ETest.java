@@ -1,0 +1,158 @@
+package io.kaihui.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * One-to-one chat as two friends use it in Chromium: live both ways with typing and read marks;
+ * and, while one is signed out, three messages that wait and arrive in order at the next
+ * sign-in, with an unread badge and the count in the tab's title.
+ */
+class ChatE2ETest {
+
+  @RegisterExtension
+  static final BrowserStage stage = new BrowserStage();
+
+  /**
+   * A request to the API from the page itself (it runs where the server is).
+   *
+   * @param json the body as JSON text, or null
+   * @return the status and the body, e.g. "201 {...}"
+   */
+  static String api(Page page, String method, String path, String json) {
+    Object answer = page.evaluate("async ([method, url, body]) => { const r = await fetch(url, {"
+        + " method, body: body === null ? undefined : body, headers:"
+        + " {'Content-Type': 'application/json', 'X-Kaihui-Request': '1'}}); return r.status"
+        + " + ' ' + await r.text(); }", java.util.Arrays.asList(method, stage.url() + path, json));
+    return String.valueOf(answer);
+  }
+
+  private static long id(String answer, String field) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\":(\\d+)")
+        .matcher(answer);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + field + " in " + answer);
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  /** Registers two people from their pages and makes them friends; returns their user ids. */
+  static long[] friends(Page alice, Page bob, String bobName) {
+    long aliceId = id(api(alice, "GET", "api/v1/me", null), "userId");
+    long bobId = id(api(bob, "GET", "api/v1/me", null), "userId");
+    String sent = api(alice, "POST", "api/v1/friend-requests", "{\"toUserId\":" + bobId + "}");
+    String accepted = api(bob, "POST", "api/v1/friend-requests/" + id(sent, "requestId")
+        + "/accept", null);
+    if (!accepted.startsWith("204")) {
+      throw new IllegalStateException("accept: " + accepted + " after " + sent + " " + bobName);
+    }
+    return new long[] {aliceId, bobId};
+  }
+
+  private static Locator button(Page page, String name) {
+    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)
+        .setExact(true));
+  }
+
+  private static Locator messages(Page page) {
+    return page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Messages"));
+  }
+
+  private static void send(Page page, String text) {
+    page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).fill(text);
+    page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).press("Enter");
+  }
+
+  @Test
+  @Timeout(180)
+  void friendsChatLiveAndMessagesWaitForWhoeverIsSignedOut() {
+    MeetingPage alicePage = stage.newPage();
+    MeetingPage bobPage = stage.newPage();
+    String bobName = MeetingPage.username("bob");
+    alicePage.ui().signUp(MeetingPage.username("alice"), "Alice");
+    bobPage.ui().signUp(bobName, "Bob");
+    Page alice = alicePage.page();
+    Page bob = bobPage.page();
+    friends(alice, bob, bobName);
+    alice.navigate(stage.url());
+    bob.navigate(stage.url());
+
+    // Alice opens the chat with Bob and writes; Bob sees it at once, unread, and opens it.
+    button(alice, "Chat with Bob").click();
+    send(alice, "你好 Bob 👋");
+    assertThat(messages(alice).locator("[data-status=sent]")).hasCount(1);
+    assertThat(bob.getByLabel("1 unread message")).isVisible();
+    button(bob, "Chat with Alice").click();
+    assertThat(messages(bob)).containsText("你好 Bob 👋");
+    // Alice sees that Bob read it.
+    assertThat(messages(alice).locator("[data-receipt=read]")).isVisible();
+
+    // Bob types: Alice sees it; Bob answers with an emoji from the picker.
+    bob.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).pressSequentially("Hi");
+    assertThat(alice.getByText("typing…")).isVisible();
+    button(bob, "Emoji").click();
+    button(bob, "🎉").click();
+    button(bob, "Send").click();
+    assertThat(messages(alice)).containsText("Hi🎉");
+    alice.screenshot(new Page.ScreenshotOptions().setPath(
+        Path.of("target", "screenshots", "chat-alice.png")));
+
+    // Bob signs out; Alice sends three messages; at his next sign-in they wait, in order.
+    api(bob, "DELETE", "api/v1/session", null);
+    for (String text : List.of("one", "two", "three")) {
+      send(alice, text);
+    }
+    assertThat(messages(alice).locator("[data-status=sent]")).hasCount(5);
+    bobPage.ui().signIn(bobName);
+    bob.navigate(stage.url());
+    assertThat(bob.getByLabel("3 unread messages")).isVisible();
+    assertThat(bob).hasTitle(java.util.regex.Pattern.compile("^\\(3\\) "));
+    button(bob, "Chat with Alice").click();
+    Locator bubbles = messages(bob).locator(".chat__bubble");
+    assertThat(bubbles).hasText(new String[] {"你好 Bob 👋", "Hi🎉", "one", "two", "three"});
+    assertThat(bob).hasTitle(java.util.regex.Pattern.compile("^[^(]"));
+  }
+
+  @Test
+  @Timeout(180)
+  void messagesAcknowledgedBeforeACrashAreDeliveredAfterTheRestart() throws Exception {
+    MeetingPage alicePage = stage.newPage();
+    MeetingPage bobPage = stage.newPage();
+    String bobName = MeetingPage.username("bob");
+    alicePage.ui().signUp(MeetingPage.username("alice"), "Alice");
+    bobPage.ui().signUp(bobName, "Bob");
+    Page alice = alicePage.page();
+    Page bob = bobPage.page();
+    long[] ids = friends(alice, bob, bobName);
+    long conversation = id(api(alice, "POST", "api/v1/conversations/direct",
+        "{\"userId\":" + ids[1] + "}"), "conversationId");
+
+    // Twenty messages, each acknowledged (201: stored), then kill -9 at once.
+    List<String> sent = new java.util.ArrayList<>();
+    for (int i = 1; i <= 20; i++) {
+      String text = "before the crash " + i;
+      String answer = api(alice, "POST", "api/v1/conversations/" + conversation + "/messages",
+          "{\"clientId\":\"" + java.util.UUID.randomUUID() + "\",\"text\":\"" + text
+              + "\"}");
+      if (!answer.startsWith("201 ")) {
+        throw new IllegalStateException("message " + i + " not acknowledged: " + answer);
+      }
+      sent.add(text);
+    }
+    stage.crashServer();
+
+    // Bob comes back (his session survived too) and finds all twenty, in order.
+    bob.navigate(stage.url());
+    assertThat(bob.getByLabel("20 unread messages")).isVisible();
+    button(bob, "Chat with Alice").click();
+    assertThat(messages(bob).locator(".chat__bubble")).hasText(sent.toArray(String[]::new));
+  }
+}

@@ -1,0 +1,16 @@
+package io.kaihui.protocol;
+
+/**
+ * REST and events: one message of a conversation.
+ *
+ * @param conversationId the conversation (below 2^53)
+ * @param seq its number in the conversation: 1, 2, 3... in the order the server stored them
+ * @param clientId the sender's own id for it (a UUID), with which a client recognises its own
+ *     message and drops a duplicate
+ * @param senderId who sent it
+ * @param kind {@code text}
+ * @param body the text, at most {@code chat.max-message-chars} characters
+ * @param createdMs when the server stored it, in ms since 1970-01-01T00:00:00Z
+ */
+public record ChatMessage(long conversationId, long seq, String clientId, long senderId,
+    String kind, String body, long createdMs) {}

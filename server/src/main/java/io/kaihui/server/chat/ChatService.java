@@ -1,0 +1,466 @@
+package io.kaihui.server.chat;
+
+import io.kaihui.protocol.ChatMessage;
+import io.kaihui.protocol.ConversationView;
+import io.kaihui.protocol.MessageReceived;
+import io.kaihui.protocol.ReceiptChanged;
+import io.kaihui.protocol.ServerMessage;
+import io.kaihui.protocol.TypingChanged;
+import io.kaihui.protocol.UserCard;
+import io.kaihui.server.social.FriendService;
+import io.kaihui.server.store.Database;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Conversations and their messages (tables {@code conversations}, {@code conversation_members}
+ * and {@code messages}).
+ *
+ * <p>A message is stored, numbered and committed before {@link #send} returns, so a message its
+ * sender saw as sent survives a crash; then every member's sockets are told
+ * ({@link MessageReceived}). A client that did not get the answer sends again with the same
+ * client id and gets the stored message back, so a message is stored once however often it is
+ * sent. Numbers ({@code seq}) are given under the conversation's row lock: they order the
+ * messages of a conversation for everyone. What a member has received and read are marks that
+ * only move forward; unread counts are the messages after the read mark.
+ *
+ * <p>Only members read a conversation or learn anything of it: for anyone else every call
+ * answers {@code conversation_not_found}, as for one that does not exist.
+ */
+public final class ChatService {
+
+  /** Hears what must reach a person's sockets, after it is stored. Must not block long. */
+  public interface Listener {
+    /**
+     * An event for one person.
+     *
+     * @param userId whose sockets
+     * @param event the event
+     */
+    void deliver(long userId, ServerMessage event);
+  }
+
+  /** The most characters a message may have in any configuration. */
+  public static final int MAX_MESSAGE_CHARS = 4000;
+  /** Most messages one history page holds. */
+  public static final int MAX_PAGE = 100;
+  /** Most matches one search returns. */
+  public static final int MAX_SEARCH_RESULTS = 50;
+
+  private static final Pattern UUID = Pattern.compile(
+      "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+  private static final String MESSAGE_COLUMNS =
+      "conversation_id, seq, client_id, sender_id, kind, body, created_ms";
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final FriendService friends;
+  private final int maxMessageChars;
+  private final SecureRandom random = new SecureRandom();
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * Creates the service.
+   *
+   * @param database the migrated database
+   * @param clock the time messages are stored at
+   * @param friends who is friends with whom (a direct conversation needs it)
+   * @param maxMessageChars the most characters of a message, 1..{@value #MAX_MESSAGE_CHARS}
+   */
+  public ChatService(Database database, Clock clock, FriendService friends, int maxMessageChars) {
+    if (maxMessageChars < 1 || maxMessageChars > MAX_MESSAGE_CHARS) {
+      throw new IllegalArgumentException("most characters of a message: 1.." + MAX_MESSAGE_CHARS);
+    }
+    this.jdbi = database.jdbi();
+    this.clock = clock;
+    this.friends = friends;
+    this.maxMessageChars = maxMessageChars;
+  }
+
+  /** Adds a listener. */
+  public void addListener(Listener listener) {
+    listeners.add(listener);
+  }
+
+  /** The most characters of a message in this configuration. */
+  public int maxMessageChars() {
+    return maxMessageChars;
+  }
+
+  /**
+   * The direct conversation of two friends, made the first time either opens it.
+   *
+   * @param userId who opens it
+   * @param friendId the friend
+   * @return the conversation as the opener sees it
+   * @throws ChatException {@code not_friends} unless they are friends
+   */
+  public ConversationView openDirect(long userId, long friendId) throws ChatException {
+    if (userId == friendId || !friends.areFriends(userId, friendId)) {
+      throw new ChatException(ChatException.NOT_FRIENDS, "only friends talk one to one");
+    }
+    String key = Math.min(userId, friendId) + ":" + Math.max(userId, friendId);
+    long id = jdbi.withHandle(h -> findDirect(h, key)).orElseGet(() -> {
+      long fresh = random.nextLong(1, 1L << 53);
+      long now = clock.millis();
+      try {
+        jdbi.useTransaction(h -> {
+          h.createUpdate("INSERT INTO conversations (id, kind, direct_key, title, last_seq,"
+                  + " created_ms) VALUES (:id, 'direct', :key, NULL, 0, :now)")
+              .bind("id", fresh).bind("key", key).bind("now", now).execute();
+          for (long member : new long[] {userId, friendId}) {
+            h.createUpdate("INSERT INTO conversation_members (conversation_id, user_id,"
+                    + " joined_ms, delivered_seq, read_seq) VALUES (:id, :user, :now, 0, 0)")
+                .bind("id", fresh).bind("user", member).bind("now", now).execute();
+          }
+        });
+        return fresh;
+      } catch (RuntimeException e) {
+        if (!Database.isConstraintViolation(e)) {
+          throw e;
+        }
+        // the other opened it at the same moment: theirs stands
+        return jdbi.withHandle(h -> findDirect(h, key)).orElseThrow(() -> e);
+      }
+    });
+    return conversation(userId, id);
+  }
+
+  /**
+   * My conversations, the one with the newest message first.
+   *
+   * @param userId whose
+   * @return each with its members, last message, unread count and marks
+   */
+  public List<ConversationView> conversations(long userId) {
+    List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT conversation_id"
+            + " FROM conversation_members WHERE user_id = :user")
+        .bind("user", userId).mapTo(Long.class).list());
+    List<ConversationView> out = new ArrayList<>();
+    for (long id : ids) {
+      try {
+        out.add(conversation(userId, id));
+      } catch (ChatException e) {
+        // left between the two queries
+      }
+    }
+    out.sort(Comparator.comparingLong((ConversationView c) ->
+        c.last() == null ? 0 : c.last().createdMs()).reversed());
+    return out;
+  }
+
+  /**
+   * One of my conversations.
+   *
+   * @throws ChatException {@code conversation_not_found} unless I am a member
+   */
+  public ConversationView conversation(long userId, long conversationId) throws ChatException {
+    Optional<Snapshot> found = jdbi.withHandle(h -> {
+      Optional<Member> me = member(h, userId, conversationId);
+      if (me.isEmpty()) {
+        return Optional.empty();
+      }
+      List<long[]> marks = h.createQuery("SELECT user_id, delivered_seq, read_seq"
+              + " FROM conversation_members WHERE conversation_id = :id")
+          .bind("id", conversationId)
+          .map((rs, ctx) -> new long[] {rs.getLong("user_id"), rs.getLong("delivered_seq"),
+              rs.getLong("read_seq")})
+          .list();
+      long othersDelivered = Long.MAX_VALUE;
+      long othersRead = Long.MAX_VALUE;
+      List<Long> memberIds = new ArrayList<>();
+      for (long[] m : marks) {
+        memberIds.add(m[0]);
+        if (m[0] != userId) {
+          othersDelivered = Math.min(othersDelivered, m[1]);
+          othersRead = Math.min(othersRead, m[2]);
+        }
+      }
+      ChatMessage last = me.get().lastSeq() == 0 ? null : h.createQuery("SELECT "
+              + MESSAGE_COLUMNS + " FROM messages WHERE conversation_id = :id AND seq = :seq")
+          .bind("id", conversationId).bind("seq", me.get().lastSeq())
+          .map(ChatService::mapMessage).findOne().orElse(null);
+      long unread = h.createQuery("SELECT COUNT(*) FROM messages WHERE conversation_id = :id"
+              + " AND seq > :read AND sender_id <> :user")
+          .bind("id", conversationId).bind("read", me.get().readSeq()).bind("user", userId)
+          .mapTo(Long.class).one();
+      return Optional.of(new Snapshot(me.get(), memberIds, last, unread,
+          othersDelivered == Long.MAX_VALUE ? 0 : othersDelivered,
+          othersRead == Long.MAX_VALUE ? 0 : othersRead));
+    });
+    Snapshot s = found.orElseThrow(() -> notFound(conversationId));
+    Map<Long, UserCard> cards = friends.cards(userId, s.memberIds());
+    List<UserCard> members = s.memberIds().stream().map(cards::get)
+        .filter(java.util.Objects::nonNull)
+        .sorted(Comparator.comparing((UserCard c) -> !c.relation().equals("self"))
+            .thenComparing(UserCard::displayName))
+        .toList();
+    return new ConversationView(conversationId, s.me().kind(), members, s.last(), s.unread(),
+        s.me().readSeq(), s.othersDelivered(), s.othersRead());
+  }
+
+  /** What {@link #conversation} reads in one database session. */
+  private record Snapshot(Member me, List<Long> memberIds, ChatMessage last, long unread,
+      long othersDelivered, long othersRead) {}
+
+  /**
+   * Stores a text message and tells every member. Sending again with the same client id stores
+   * nothing and returns the stored message (nobody is told twice).
+   *
+   * @param userId the sender, a member
+   * @param conversationId the conversation
+   * @param clientId the sender's UUID for this message
+   * @param text the text
+   * @return the stored message
+   * @throws ChatException {@code conversation_not_found}, {@code not_friends} (a direct
+   *     conversation after the friendship ended), {@code message_too_long}, {@code bad_message}
+   */
+  public ChatMessage send(long userId, long conversationId, String clientId, String text)
+      throws ChatException {
+    String body = checkText(text);
+    if (clientId == null || !UUID.matcher(clientId).matches()) {
+      throw new ChatException(ChatException.BAD_MESSAGE, "clientId is a UUID");
+    }
+    String cid = clientId.toLowerCase(Locale.ROOT);
+    Member me = jdbi.withHandle(h -> member(h, userId, conversationId))
+        .orElseThrow(() -> notFound(conversationId));
+    List<Long> members = memberIds(conversationId);
+    if (me.kind().equals("direct")) {
+      long other = members.stream().filter(m -> m != userId).findFirst().orElse(userId);
+      if (!friends.areFriends(userId, other)) {
+        throw new ChatException(ChatException.NOT_FRIENDS,
+            "you are no longer friends: the history stays, but nothing more can be sent");
+      }
+    }
+    Optional<ChatMessage> earlier = stored(conversationId, userId, cid);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    long now = clock.millis();
+    ChatMessage message;
+    try {
+      message = jdbi.inTransaction(h -> {
+        h.createUpdate("UPDATE conversations SET last_seq = last_seq + 1 WHERE id = :id")
+            .bind("id", conversationId).execute();
+        long seq = h.createQuery("SELECT last_seq FROM conversations WHERE id = :id")
+            .bind("id", conversationId).mapTo(Long.class).one();
+        h.createUpdate("INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (:id, :seq,"
+                + " :cid, :sender, 'text', :body, :now)")
+            .bind("id", conversationId).bind("seq", seq).bind("cid", cid)
+            .bind("sender", userId).bind("body", body).bind("now", now).execute();
+        // Writing is reading: my own message is received and read up to here.
+        h.createUpdate("UPDATE conversation_members SET delivered_seq = :seq, read_seq = :seq"
+                + " WHERE conversation_id = :id AND user_id = :user")
+            .bind("seq", seq).bind("id", conversationId).bind("user", userId).execute();
+        return new ChatMessage(conversationId, seq, cid, userId, "text", body, now);
+      });
+    } catch (RuntimeException e) {
+      if (Database.isConstraintViolation(e)) {
+        // the same message, sent twice at the same moment: the first one stands
+        return stored(conversationId, userId, cid).orElseThrow(() -> e);
+      }
+      throw e;
+    }
+    MessageReceived event = new MessageReceived(message);
+    for (long member : members) {
+      listeners.forEach(l -> l.deliver(member, event));
+    }
+    return message;
+  }
+
+  /**
+   * A page of a conversation's history, oldest first.
+   *
+   * @param beforeSeq the page ends just before this message; 0 for the newest page
+   * @param limit 1..{@value #MAX_PAGE}
+   * @throws ChatException {@code conversation_not_found} unless I am a member
+   */
+  public List<ChatMessage> history(long userId, long conversationId, long beforeSeq, int limit)
+      throws ChatException {
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new IllegalArgumentException("a page holds 1.." + MAX_PAGE + " messages");
+    }
+    requireMember(userId, conversationId);
+    List<ChatMessage> page = new ArrayList<>(jdbi.withHandle(h -> h.createQuery("SELECT "
+            + MESSAGE_COLUMNS + " FROM messages WHERE conversation_id = :id AND seq < :before"
+            + " ORDER BY seq DESC")
+        .bind("id", conversationId)
+        .bind("before", beforeSeq <= 0 ? Long.MAX_VALUE : beforeSeq)
+        .setMaxRows(limit)
+        .map(ChatService::mapMessage)
+        .list()));
+    return page.reversed();
+  }
+
+  /**
+   * The messages of a conversation containing a text, ignoring case, newest first.
+   *
+   * @throws ChatException {@code conversation_not_found} unless I am a member,
+   *     {@code bad_message} for an empty or over-long text
+   */
+  public List<ChatMessage> search(long userId, long conversationId, String query)
+      throws ChatException {
+    if (query == null || query.isBlank() || query.length() > 200) {
+      throw new ChatException(ChatException.BAD_MESSAGE, "search for 1 to 200 characters");
+    }
+    requireMember(userId, conversationId);
+    String like = "%" + query.strip().toLowerCase(Locale.ROOT).replace("!", "!!")
+        .replace("%", "!%").replace("_", "!_") + "%";
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages"
+            + " WHERE conversation_id = :id AND LOWER(body) LIKE :like ESCAPE '!'"
+            + " ORDER BY seq DESC")
+        .bind("id", conversationId).bind("like", like)
+        .setMaxRows(MAX_SEARCH_RESULTS)
+        .map(ChatService::mapMessage)
+        .list());
+  }
+
+  /**
+   * Moves my received and read marks forward (never back, never past the last message); when
+   * they moved, every member is told ({@link ReceiptChanged}).
+   *
+   * @param deliveredSeq the last message my client has received, or 0
+   * @param readSeq the last message I have seen, or 0 (reading implies receiving)
+   * @throws ChatException {@code conversation_not_found} unless I am a member
+   */
+  public void mark(long userId, long conversationId, long deliveredSeq, long readSeq)
+      throws ChatException {
+    Member me = jdbi.withHandle(h -> member(h, userId, conversationId))
+        .orElseThrow(() -> notFound(conversationId));
+    long read = Math.min(Math.max(readSeq, 0), me.lastSeq());
+    long delivered = Math.max(Math.min(Math.max(deliveredSeq, 0), me.lastSeq()), read);
+    int changed = jdbi.inTransaction(h -> {
+      int n = h.createUpdate("UPDATE conversation_members SET delivered_seq = :d"
+              + " WHERE conversation_id = :id AND user_id = :user AND delivered_seq < :d")
+          .bind("d", delivered).bind("id", conversationId).bind("user", userId).execute();
+      n += h.createUpdate("UPDATE conversation_members SET read_seq = :r"
+              + " WHERE conversation_id = :id AND user_id = :user AND read_seq < :r")
+          .bind("r", read).bind("id", conversationId).bind("user", userId).execute();
+      return n;
+    });
+    if (changed == 0) {
+      return;
+    }
+    Member now = jdbi.withHandle(h -> member(h, userId, conversationId)).orElse(me);
+    ReceiptChanged event = new ReceiptChanged(conversationId, userId, now.deliveredSeq(),
+        now.readSeq());
+    for (long member : memberIds(conversationId)) {
+      listeners.forEach(l -> l.deliver(member, event));
+    }
+  }
+
+  /**
+   * Tells the other members that I am typing.
+   *
+   * @throws ChatException {@code conversation_not_found} unless I am a member
+   */
+  public void typing(long userId, long conversationId) throws ChatException {
+    requireMember(userId, conversationId);
+    TypingChanged event = new TypingChanged(conversationId, userId);
+    for (long member : memberIds(conversationId)) {
+      if (member != userId) {
+        listeners.forEach(l -> l.deliver(member, event));
+      }
+    }
+  }
+
+  /**
+   * The total of my unread messages over all my conversations, for the title badge.
+   *
+   * @param userId whose
+   * @return how many messages of others I have not read
+   */
+  public long unreadTotal(long userId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM messages msg"
+            + " JOIN conversation_members m ON m.conversation_id = msg.conversation_id"
+            + " WHERE m.user_id = :user AND msg.seq > m.read_seq AND msg.sender_id <> :user")
+        .bind("user", userId).mapTo(Long.class).one());
+  }
+
+  // ---- inside ----
+
+  private record Member(String kind, long lastSeq, long deliveredSeq, long readSeq) {}
+
+  private static Optional<Member> member(Handle h, long userId, long conversationId) {
+    return h.createQuery("SELECT c.kind, c.last_seq, m.delivered_seq, m.read_seq"
+            + " FROM conversations c JOIN conversation_members m ON m.conversation_id = c.id"
+            + " WHERE c.id = :id AND m.user_id = :user")
+        .bind("id", conversationId).bind("user", userId)
+        .map((rs, ctx) -> new Member(rs.getString("kind"), rs.getLong("last_seq"),
+            rs.getLong("delivered_seq"), rs.getLong("read_seq")))
+        .findOne();
+  }
+
+  private void requireMember(long userId, long conversationId) throws ChatException {
+    if (jdbi.withHandle(h -> member(h, userId, conversationId)).isEmpty()) {
+      throw notFound(conversationId);
+    }
+  }
+
+  private List<Long> memberIds(long conversationId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT user_id FROM conversation_members"
+            + " WHERE conversation_id = :id")
+        .bind("id", conversationId).mapTo(Long.class).list());
+  }
+
+  private Optional<ChatMessage> stored(long conversationId, long senderId, String clientId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + MESSAGE_COLUMNS + " FROM messages"
+            + " WHERE conversation_id = :id AND sender_id = :sender AND client_id = :cid")
+        .bind("id", conversationId).bind("sender", senderId).bind("cid", clientId)
+        .map(ChatService::mapMessage).findOne());
+  }
+
+  private static Optional<Long> findDirect(Handle h, String key) {
+    return h.createQuery("SELECT id FROM conversations WHERE direct_key = :key")
+        .bind("key", key).mapTo(Long.class).findOne();
+  }
+
+  /** The text to store, or the reason it cannot be. */
+  private String checkText(String text) throws ChatException {
+    if (text == null || text.isBlank()) {
+      throw new ChatException(ChatException.BAD_MESSAGE, "a message has some text");
+    }
+    int count = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      count++;
+      int type = Character.getType(cp);
+      boolean allowedControl = cp == '\n' || cp == '\t' || cp == '\r';
+      if ((type == Character.CONTROL && !allowedControl) || type == Character.SURROGATE
+          || cp == 0xFFFE || cp == 0xFFFF) {
+        throw new ChatException(ChatException.BAD_MESSAGE,
+            "a message holds text only: no control characters or broken UTF-16");
+      }
+    }
+    if (count > maxMessageChars) {
+      throw new ChatException(ChatException.MESSAGE_TOO_LONG,
+          "a message has at most " + maxMessageChars + " characters");
+    }
+    return text;
+  }
+
+  private static ChatException notFound(long conversationId) {
+    return new ChatException(ChatException.CONVERSATION_NOT_FOUND,
+        "no conversation " + conversationId + " of yours");
+  }
+
+  private static ChatMessage mapMessage(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new ChatMessage(rs.getLong("conversation_id"), rs.getLong("seq"),
+        rs.getString("client_id"), rs.getLong("sender_id"), rs.getString("kind"),
+        rs.getString("body"), rs.getLong("created_ms"));
+  }
+}
