@@ -6,11 +6,18 @@ import { apiRequest, browserFetch, type Fetch } from './request';
 
 export type { ChatMessage } from '../protocol/generated';
 
-/** A conversation as {@link wire.ConversationView}: `last` is null while it has no message. */
-export type ConversationView = Omit<wire.ConversationView, 'last' | 'members'> & {
+/**
+ * A conversation as {@link wire.ConversationView}: `last` is null while it has no message,
+ * `title` for a direct one.
+ */
+export type ConversationView = Omit<wire.ConversationView, 'last' | 'members' | 'title'> & {
   last: ChatMessage | null;
   members: UserCard[];
+  title: string | null;
 };
+
+/** The kinds of message that tell what happened to a group (not typed by anyone). */
+export const GROUP_EVENTS: ReadonlySet<string> = new Set(['created', 'renamed', 'added', 'removed', 'left']);
 
 /** Messages per history page. */
 export const PAGE_SIZE = 50;
@@ -77,4 +84,24 @@ export async function markConversation(
 /** sendTyping tells the others that I am typing. */
 export async function sendTyping(conversationId: number, fetchFn: Fetch = browserFetch): Promise<void> {
   await apiRequest(fetchFn, `${BASE}/${conversationId}/typing`, 'POST');
+}
+
+/** createGroup makes a group chat with some of my friends; I own it. */
+export function createGroup(title: string, memberIds: number[], fetchFn: Fetch = browserFetch): Promise<ConversationView> {
+  return object<ConversationView>(fetchFn, `${BASE}/groups`, 'POST', { title, memberIds });
+}
+
+/** renameGroup gives a group I am in a new name. */
+export function renameGroup(conversationId: number, title: string, fetchFn: Fetch = browserFetch): Promise<ConversationView> {
+  return object<ConversationView>(fetchFn, `${BASE}/${conversationId}`, 'PATCH', { title });
+}
+
+/** addMember adds one of my friends to a group I am in. */
+export function addMember(conversationId: number, userId: number, fetchFn: Fetch = browserFetch): Promise<ConversationView> {
+  return object<ConversationView>(fetchFn, `${BASE}/${conversationId}/members`, 'POST', { userId });
+}
+
+/** removeMember takes someone out of a group (the owner), or me (I leave). */
+export async function removeMember(conversationId: number, userId: number, fetchFn: Fetch = browserFetch): Promise<void> {
+  await apiRequest(fetchFn, `${BASE}/${conversationId}/members/${userId}`, 'DELETE');
 }

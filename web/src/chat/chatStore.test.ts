@@ -16,6 +16,8 @@ function conversation(overrides: Partial<ConversationView> = {}): ConversationVi
   return {
     conversationId: CONVERSATION,
     kind: 'direct',
+    title: null,
+    ownerId: 0,
     members: [
       { userId: ME, username: 'ada', displayName: 'Ada', moodLine: null, avatarUrl: null, relation: 'self' },
       { userId: BOB, username: 'bob', displayName: 'Bob', moodLine: null, avatarUrl: null, relation: 'friend' },

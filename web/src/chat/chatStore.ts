@@ -6,6 +6,7 @@ import {
   openDirect,
   sendMessage,
   sendTyping,
+  GROUP_EVENTS,
   PAGE_SIZE,
   type ChatMessage,
   type ConversationView,
@@ -130,25 +131,50 @@ export class ChatStore {
   /** openWith opens the conversation with a friend and its newest messages, and reads them. */
   async openWith(friendId: number): Promise<void> {
     try {
-      const conversation = await openDirect(friendId, this.fetchFn);
-      const known = this.current.conversations.some((c) => c.conversationId === conversation.conversationId);
-      this.set({
-        ...this.current,
-        conversations: known ? this.current.conversations : [conversation, ...this.current.conversations],
-        error: null,
-        open: { conversation, messages: [], hasMore: true, loading: true, typingUntil: 0 },
-      });
-      const page = await history(conversation.conversationId, 0, this.fetchFn);
-      this.updateOpen(conversation.conversationId, (o) => ({
-        ...o,
-        messages: merge(o.messages, page.map(sent)),
-        hasMore: page.length === PAGE_SIZE,
-        loading: false,
-      }));
-      this.markSeen();
+      await this.show(await openDirect(friendId, this.fetchFn));
     } catch (e) {
       this.set({ ...this.current, open: null, error: code(e) });
     }
+  }
+
+  /** openConversation opens one of my conversations (a group) by id. */
+  async openConversation(conversationId: number): Promise<void> {
+    const known = this.current.conversations.find((c) => c.conversationId === conversationId);
+    if (known === undefined) return;
+    try {
+      await this.show(known);
+    } catch (e) {
+      this.set({ ...this.current, open: null, error: code(e) });
+    }
+  }
+
+  /** conversationChanged applies a `conversationChanged` event: a group's name or members. */
+  async conversationChanged(): Promise<void> {
+    await this.load();
+    const open = this.current.open;
+    if (open === null) return;
+    const now = this.current.conversations.find((c) => c.conversationId === open.conversation.conversationId);
+    // Removed from it, or left it in another tab: it is no longer mine to show.
+    if (now === undefined) this.close();
+    else this.set({ ...this.current, open: { ...open, conversation: now } });
+  }
+
+  private async show(conversation: ConversationView): Promise<void> {
+    const known = this.current.conversations.some((c) => c.conversationId === conversation.conversationId);
+    this.set({
+      ...this.current,
+      conversations: known ? this.current.conversations : [conversation, ...this.current.conversations],
+      error: null,
+      open: { conversation, messages: [], hasMore: true, loading: true, typingUntil: 0 },
+    });
+    const page = await history(conversation.conversationId, 0, this.fetchFn);
+    this.updateOpen(conversation.conversationId, (o) => ({
+      ...o,
+      messages: merge(o.messages, page.map(sent)),
+      hasMore: page.length === PAGE_SIZE,
+      loading: false,
+    }));
+    this.markSeen();
   }
 
   /** close closes the chat window. */
@@ -248,7 +274,7 @@ export class ChatStore {
         {
           ...known,
           last: fresh ? message : known.last,
-          unread: mine || seen || !fresh ? known.unread : known.unread + 1,
+          unread: mine || seen || !fresh || GROUP_EVENTS.has(message.kind) ? known.unread : known.unread + 1,
         },
         ...this.current.conversations.filter((c) => c !== known),
       ],

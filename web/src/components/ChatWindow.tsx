@@ -2,6 +2,8 @@ import { useContext, useEffect, useId, useLayoutEffect, useRef, useState, useSyn
 import { useTranslation } from 'react-i18next';
 import { ChatContext } from '../chat/ChatContext';
 import type { ChatStore, ShownMessage } from '../chat/chatStore';
+import { GROUP_EVENTS } from '../api/chatApi';
+import { GroupMembers } from './GroupMembers';
 import { FriendsContext } from '../friends/FriendsContext';
 import { errorKey } from '../i18n/errorKey';
 import { Avatar } from './Avatar';
@@ -37,6 +39,7 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
   const [emojiOpen, setEmojiOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [now, setNow] = useState(() => Date.now());
+  const [managing, setManaging] = useState(false);
   const list = useRef<HTMLOListElement>(null);
   const stick = useRef(true);
   const open = state.open;
@@ -62,14 +65,18 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
   }, [open?.messages.length]);
 
   if (open === null) return null;
-  const peer = open.conversation.members.find((m) => m.relation !== 'self') ?? open.conversation.members[0];
+  const group = open.conversation.kind === 'group';
+  const members = open.conversation.members;
+  const me = members.find((m) => m.relation === 'self')?.userId ?? 0;
+  const peer = members.find((m) => m.relation !== 'self') ?? members[0];
   if (peer === undefined) return null;
+  const names = new Map(members.map((m) => [m.userId, m.displayName]));
   const presence = friends?.list.friends.find((f) => f.user.userId === peer.userId)?.presence ?? 'offline';
   const typing = open.typingUntil > now;
   const chars = [...text].length;
   const lowered = query.trim().toLowerCase();
   const shown = lowered === '' ? open.messages : open.messages.filter((m) => m.body.toLowerCase().includes(lowered));
-  const lastMine = [...open.messages].reverse().find((m) => m.senderId !== peer.userId && m.status === 'sent');
+  const lastMine = [...open.messages].reverse().find((m) => m.senderId === me && m.kind === 'text' && m.status === 'sent');
   const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
 
   const onSend = (event?: FormEvent) => {
@@ -87,17 +94,43 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
   return (
     <section className="chat" aria-labelledby={titleId}>
       <header className="chat__header">
-        <Avatar name={peer.displayName} size="small" url={peer.avatarUrl} />
+        {group ? (
+          <span className="group-chats__icon" aria-hidden="true">
+            <Icon name="people" size={18} />
+          </span>
+        ) : (
+          <Avatar name={peer.displayName} size="small" url={peer.avatarUrl} />
+        )}
         <div className="chat__who">
-          <h2 id={titleId}>{t('chat.with', { name: peer.displayName })}</h2>
-          <span className="chat__presence" data-presence={presence}>
-            {typing ? t('chat.typing') : t(`presence.${presence}` as 'presence.online')}
+          <h2 id={titleId}>{group ? open.conversation.title : t('chat.with', { name: peer.displayName })}</h2>
+          <span className="chat__presence" data-presence={group ? undefined : presence}>
+            {typing
+              ? t('chat.typing')
+              : group
+                ? t('groups.members', { count: members.length })
+                : t(`presence.${presence}` as 'presence.online')}
           </span>
         </div>
+        {group && (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('groups.manage')}
+            aria-expanded={managing}
+            onClick={() => setManaging((m) => !m)}
+          >
+            <Icon name="people" size={16} />
+          </button>
+        )}
         <button type="button" className="icon-button" aria-label={t('chat.close')} onClick={() => chat.close()}>
           <Icon name="close" size={16} />
         </button>
       </header>
+      {group && managing && (
+        <GroupMembers chat={chat} conversationId={open.conversation.conversationId} title={open.conversation.title ?? ''}
+          members={members} me={me} ownerId={open.conversation.ownerId}
+          friends={friends?.list.friends.map((f) => f.user) ?? []} />
+      )}
       <input
         className="chat__search"
         type="search"
@@ -126,16 +159,23 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
         {shown.length === 0 && !open.loading && (
           <li className="hint chat__empty">{lowered === '' ? t('chat.empty') : t('chat.noMatches')}</li>
         )}
-        {shown.map((m) => (
+        {shown.map((m) =>
+          GROUP_EVENTS.has(m.kind) ? (
+            <li key={`${m.senderId}:${m.clientId}`} className="chat__event" data-seq={m.seq}>
+              {t(`groups.event_${m.kind}` as 'groups.event_added', { who: names.get(m.senderId) ?? '…', name: m.body })}
+            </li>
+          ) : (
           <MessageItem
             key={`${m.senderId}:${m.clientId}`}
             message={m}
-            mine={m.senderId !== peer.userId}
+            sender={group && m.senderId !== me ? (names.get(m.senderId) ?? '…') : null}
+            mine={m.senderId === me}
             time={time.format(m.createdMs)}
             receipt={m === lastMine ? receipt(m, open.conversation.othersDeliveredSeq, open.conversation.othersReadSeq) : null}
             onRetry={() => void chat.resend(m.clientId)}
           />
-        ))}
+          ),
+        )}
       </ol>
       {state.error !== null && (
         <p className="form-error" role="alert">
@@ -197,12 +237,15 @@ function receipt(m: ShownMessage, delivered: number, read: number): 'read' | 'de
 
 function MessageItem({
   message,
+  sender,
   mine,
   time,
   receipt: shownReceipt,
   onRetry,
 }: {
   message: ShownMessage;
+  /** The sender's name, shown above others' messages in a group. */
+  sender: string | null;
   mine: boolean;
   time: string;
   receipt: 'read' | 'delivered' | 'sent' | null;
@@ -211,6 +254,7 @@ function MessageItem({
   const { t } = useTranslation();
   return (
     <li className={`chat__message${mine ? ' chat__message--mine' : ''}`} data-status={message.status} data-seq={message.seq}>
+      {sender !== null && <span className="chat__sender">{sender}</span>}
       <p className="chat__bubble">{message.body}</p>
       <span className="chat__meta">
         {time}

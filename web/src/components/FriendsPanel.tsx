@@ -7,6 +7,7 @@ import { errorKey } from '../i18n/errorKey';
 import { FriendGroups } from './FriendGroups';
 import { FriendRequestList } from './FriendRequestList';
 import { FriendSearch } from './FriendSearch';
+import { GroupChats } from './GroupChats';
 import { Icon } from './Icon';
 
 /**
@@ -63,6 +64,7 @@ function FriendsPanelOf({ store, fetchFn }: { store: FriendsStore; fetchFn?: Fet
         <p className="hint">{t('friends.none')}</p>
       )}
       {state.status !== 'loading' && <FriendGroups list={state.list} fetchFn={fetchFn} onChanged={reload} />}
+      {state.status !== 'loading' && <GroupChats friends={state.list.friends} fetchFn={fetchFn} />}
     </aside>
   );
 }

@@ -24,8 +24,8 @@ export interface AppConnectionListener {
   onFriendRequest?(request: FriendRequestView): void;
   /** My friends or friend requests changed elsewhere (`friendsChanged` event): load them again. */
   onFriendsChanged?(reason: string, userId: number): void;
-  /** A chat event: `message`, `receipt` or `typing`. */
-  onChat?(event: Extract<ServerEvent, { type: 'message' | 'receipt' | 'typing' }>): void;
+  /** A chat event: `message`, `receipt`, `typing` or `conversationChanged`. */
+  onChat?(event: Extract<ServerEvent, { type: 'message' | 'receipt' | 'typing' | 'conversationChanged' }>): void;
   /**
    * The server signed the account out and closed the socket with code 4001; `reason` is the
    * close reason (`signed_in_elsewhere`, `logout`, `password_changed`, `revoked`).
@@ -142,6 +142,7 @@ export class AppConnection {
       case 'message':
       case 'receipt':
       case 'typing':
+      case 'conversationChanged':
         this.listener.onChat?.(event);
         return;
       default:

@@ -68,7 +68,8 @@ export function useAppConnection(
           if (chat === null) return;
           if (event.type === 'message') chat.messageReceived(event.message);
           else if (event.type === 'receipt') chat.receiptChanged(event.conversationId, event.userId, event.deliveredSeq, event.readSeq);
-          else chat.typingChanged(event.conversationId, event.userId);
+          else if (event.type === 'typing') chat.typingChanged(event.conversationId, event.userId);
+          else void chat.conversationChanged();
         },
         onPresence: (next) => {
           presence = next;

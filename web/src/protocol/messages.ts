@@ -29,7 +29,8 @@ export type ServerEvent = Extract<
       | 'friendsChanged'
       | 'message'
       | 'receipt'
-      | 'typing';
+      | 'typing'
+      | 'conversationChanged';
   }
 >;
 
@@ -50,6 +51,7 @@ const EVENT_TYPES: Record<ServerEvent['type'], true> = {
   message: true,
   receipt: true,
   typing: true,
+  conversationChanged: true,
 };
 
 /**

@@ -8,7 +8,10 @@ CREATE TABLE conversations (
   kind VARCHAR(16) NOT NULL,
   -- for a direct conversation '<smaller user id>:<larger user id>', so there is one per pair
   direct_key VARCHAR(40),
+  -- a group's name (up to 64 code points)
   title VARCHAR(128),
+  -- a group's owner, who may remove members; NULL for a direct conversation
+  owner_id BIGINT,
   last_seq BIGINT NOT NULL,
   created_ms BIGINT NOT NULL,
   PRIMARY KEY (id)

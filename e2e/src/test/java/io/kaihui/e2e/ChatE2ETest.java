@@ -155,4 +155,51 @@ class ChatE2ETest {
     button(bob, "Chat with Alice").click();
     assertThat(messages(bob).locator(".chat__bubble")).hasText(sent.toArray(String[]::new));
   }
+
+  @Test
+  @Timeout(180)
+  void threeFriendsHoldAGroupChat() {
+    MeetingPage alicePage = stage.newPage();
+    MeetingPage bobPage = stage.newPage();
+    MeetingPage carolPage = stage.newPage();
+    alicePage.ui().signUp(MeetingPage.username("alice"), "Alice");
+    bobPage.ui().signUp(MeetingPage.username("bob"), "Bob");
+    carolPage.ui().signUp(MeetingPage.username("carol"), "Carol");
+    Page alice = alicePage.page();
+    Page bob = bobPage.page();
+    Page carol = carolPage.page();
+    friends(alice, bob, "bob");
+    friends(alice, carol, "carol");
+    for (Page p : List.of(alice, bob, carol)) {
+      p.navigate(stage.url());
+    }
+
+    // Alice makes the group with both of them and writes.
+    button(alice, "New group chat").click();
+    alice.getByLabel("Group name").fill("周末爬山");
+    alice.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Bob")).check();
+    alice.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Carol")).check();
+    button(alice, "Create group").click();
+    assertThat(alice.getByText("Alice created the group “周末爬山”")).isVisible();
+    send(alice, "Saturday 8:00?");
+
+    // Both see it live, with who wrote it; Carol answers, and everyone sees that.
+    for (Page p : List.of(bob, carol)) {
+      assertThat(p.getByLabel("1 unread message")).isVisible();
+      button(p, "Open the group chat 周末爬山").click();
+      assertThat(messages(p)).containsText("Saturday 8:00?");
+      assertThat(messages(p).locator(".chat__sender").last()).hasText("Alice");
+    }
+    send(carol, "OK 👍");
+    assertThat(messages(alice)).containsText("OK 👍");
+    assertThat(messages(bob)).containsText("OK 👍");
+
+    // Bob leaves: the others are told; Bob's chat closes and the group is gone from his list.
+    bob.onDialog(d -> d.accept());
+    button(bob, "Members and settings").click();
+    button(bob, "Leave group").click();
+    assertThat(messages(alice)).containsText("Bob left the group");
+    assertThat(bob.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+        .setName("Open the group chat 周末爬山"))).hasCount(0);
+  }
 }

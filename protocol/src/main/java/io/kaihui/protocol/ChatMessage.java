@@ -8,7 +8,9 @@ package io.kaihui.protocol;
  * @param clientId the sender's own id for it (a UUID), with which a client recognises its own
  *     message and drops a duplicate
  * @param senderId who sent it
- * @param kind {@code text}
+ * @param kind {@code text}, or what happened to a group, told by the server: {@code created}
+ *     (body: the name), {@code renamed} (body: the new name), {@code added} and {@code removed}
+ *     (body: the member's display name), {@code left}; {@code senderId} is who did it
  * @param body the text, at most {@code chat.max-message-chars} characters
  * @param createdMs when the server stored it, in ms since 1970-01-01T00:00:00Z
  */

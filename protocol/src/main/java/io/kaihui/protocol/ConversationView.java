@@ -6,7 +6,9 @@ import java.util.List;
  * REST: a conversation as {@code GET /api/v1/conversations} lists them, most recent first.
  *
  * @param conversationId its id (below 2^53)
- * @param kind {@code direct} (two friends)
+ * @param kind {@code direct} (two friends) or {@code group}
+ * @param title a group's name; null for a direct conversation
+ * @param ownerId a group's owner, who may remove members; 0 for a direct conversation
  * @param members everyone in it, me included
  * @param last its last message, or null while it has none
  * @param unread how many messages of others I have not read
@@ -14,5 +16,6 @@ import java.util.List;
  * @param othersDeliveredSeq the last message every other member has received
  * @param othersReadSeq the last message every other member has read
  */
-public record ConversationView(long conversationId, String kind, List<UserCard> members,
+public record ConversationView(long conversationId, String kind, String title, long ownerId,
+    List<UserCard> members,
     ChatMessage last, long unread, long readSeq, long othersDeliveredSeq, long othersReadSeq) {}

@@ -25,9 +25,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = MessageReceived.class, name = "message"),
     @JsonSubTypes.Type(value = ReceiptChanged.class, name = "receipt"),
     @JsonSubTypes.Type(value = TypingChanged.class, name = "typing"),
+    @JsonSubTypes.Type(value = ConversationChanged.class, name = "conversationChanged"),
 })
 public sealed interface ServerMessage
     permits JoinResponse, PublishResponse, OkResponse, ErrorResponse, SubscribeOffer,
         ParticipantJoined, ParticipantUpdated, ParticipantLeft, MeetingUpdated, MeetingEnded,
         PresenceChanged, FriendRequestReceived, FriendsChanged, MessageReceived, ReceiptChanged,
-        TypingChanged {}
+        TypingChanged, ConversationChanged {}

@@ -13,6 +13,8 @@ public final class ChatException extends Exception {
   public static final String CONVERSATION_NOT_FOUND = "conversation_not_found";
   /** A direct conversation needs the two to be friends: to open it, or to send into it. */
   public static final String NOT_FRIENDS = "not_friends";
+  /** Only a group's owner may remove others from it. */
+  public static final String NOT_OWNER = "not_owner";
   /** The text is longer than the configured most characters. */
   public static final String MESSAGE_TOO_LONG = "message_too_long";
   /**

@@ -1,6 +1,7 @@
 package io.kaihui.server.chat;
 
 import io.kaihui.protocol.ChatMessage;
+import io.kaihui.protocol.ConversationChanged;
 import io.kaihui.protocol.ConversationView;
 import io.kaihui.protocol.MessageReceived;
 import io.kaihui.protocol.ReceiptChanged;
@@ -59,9 +60,15 @@ public final class ChatService {
   public static final int MAX_PAGE = 100;
   /** Most matches one search returns. */
   public static final int MAX_SEARCH_RESULTS = 50;
+  /** Most people in one group chat. */
+  public static final int MAX_GROUP_MEMBERS = 200;
+  /** Longest group name, in characters. */
+  public static final int MAX_GROUP_TITLE_CHARS = 64;
 
   private static final Pattern UUID = Pattern.compile(
       "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+  /** The kinds of message that tell what happened to a group: they count as nobody's unread. */
+  private static final String GROUP_EVENTS = "'created', 'renamed', 'added', 'removed', 'left'";
   private static final String MESSAGE_COLUMNS =
       "conversation_id, seq, client_id, sender_id, kind, body, created_ms";
 
@@ -194,7 +201,7 @@ public final class ChatService {
           .bind("id", conversationId).bind("seq", me.get().lastSeq())
           .map(ChatService::mapMessage).findOne().orElse(null);
       long unread = h.createQuery("SELECT COUNT(*) FROM messages WHERE conversation_id = :id"
-              + " AND seq > :read AND sender_id <> :user")
+              + " AND seq > :read AND sender_id <> :user AND kind NOT IN (" + GROUP_EVENTS + ")")
           .bind("id", conversationId).bind("read", me.get().readSeq()).bind("user", userId)
           .mapTo(Long.class).one();
       return Optional.of(new Snapshot(me.get(), memberIds, last, unread,
@@ -208,8 +215,8 @@ public final class ChatService {
         .sorted(Comparator.comparing((UserCard c) -> !c.relation().equals("self"))
             .thenComparing(UserCard::displayName))
         .toList();
-    return new ConversationView(conversationId, s.me().kind(), members, s.last(), s.unread(),
-        s.me().readSeq(), s.othersDelivered(), s.othersRead());
+    return new ConversationView(conversationId, s.me().kind(), s.me().title(), s.me().ownerId(),
+        members, s.last(), s.unread(), s.me().readSeq(), s.othersDelivered(), s.othersRead());
   }
 
   /** What {@link #conversation} reads in one database session. */
@@ -252,21 +259,8 @@ public final class ChatService {
     long now = clock.millis();
     ChatMessage message;
     try {
-      message = jdbi.inTransaction(h -> {
-        h.createUpdate("UPDATE conversations SET last_seq = last_seq + 1 WHERE id = :id")
-            .bind("id", conversationId).execute();
-        long seq = h.createQuery("SELECT last_seq FROM conversations WHERE id = :id")
-            .bind("id", conversationId).mapTo(Long.class).one();
-        h.createUpdate("INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (:id, :seq,"
-                + " :cid, :sender, 'text', :body, :now)")
-            .bind("id", conversationId).bind("seq", seq).bind("cid", cid)
-            .bind("sender", userId).bind("body", body).bind("now", now).execute();
-        // Writing is reading: my own message is received and read up to here.
-        h.createUpdate("UPDATE conversation_members SET delivered_seq = :seq, read_seq = :seq"
-                + " WHERE conversation_id = :id AND user_id = :user")
-            .bind("seq", seq).bind("id", conversationId).bind("user", userId).execute();
-        return new ChatMessage(conversationId, seq, cid, userId, "text", body, now);
-      });
+      message = jdbi.inTransaction(h -> append(h, conversationId, userId, cid, "text", body,
+          now));
     } catch (RuntimeException e) {
       if (Database.isConstraintViolation(e)) {
         // the same message, sent twice at the same moment: the first one stands
@@ -386,21 +380,228 @@ public final class ChatService {
   public long unreadTotal(long userId) {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM messages msg"
             + " JOIN conversation_members m ON m.conversation_id = msg.conversation_id"
-            + " WHERE m.user_id = :user AND msg.seq > m.read_seq AND msg.sender_id <> :user")
+            + " WHERE m.user_id = :user AND msg.seq > m.read_seq AND msg.sender_id <> :user"
+            + " AND msg.kind NOT IN (" + GROUP_EVENTS + ")")
         .bind("user", userId).mapTo(Long.class).one());
+  }
+
+  /**
+   * Makes a group chat of mine with some of my friends.
+   *
+   * @param userId its owner
+   * @param title its name
+   * @param memberIds friends of the owner, 1..{@value #MAX_GROUP_MEMBERS} - 1 of them
+   * @return the group as the owner sees it
+   * @throws ChatException {@code bad_message} for a bad name or member list, {@code not_friends}
+   *     when one of them is not the owner's friend
+   */
+  public ConversationView createGroup(long userId, String title, List<Long> memberIds)
+      throws ChatException {
+    String name = groupTitle(title);
+    List<Long> others = memberIds == null ? List.of() : memberIds.stream()
+        .filter(java.util.Objects::nonNull).filter(id -> id != userId).distinct().toList();
+    if (others.isEmpty() || others.size() >= MAX_GROUP_MEMBERS) {
+      throw new ChatException(ChatException.BAD_MESSAGE,
+          "a group has 1 to " + (MAX_GROUP_MEMBERS - 1) + " of your friends");
+    }
+    for (long other : others) {
+      if (!friends.areFriends(userId, other)) {
+        throw new ChatException(ChatException.NOT_FRIENDS, "add only your friends");
+      }
+    }
+    long id = random.nextLong(1, 1L << 53);
+    long now = clock.millis();
+    ChatMessage created = jdbi.inTransaction(h -> {
+      h.createUpdate("INSERT INTO conversations (id, kind, direct_key, title, owner_id, last_seq,"
+              + " created_ms) VALUES (:id, 'group', NULL, :title, :owner, 0, :now)")
+          .bind("id", id).bind("title", name).bind("owner", userId).bind("now", now).execute();
+      for (long member : concat(userId, others)) {
+        h.createUpdate("INSERT INTO conversation_members (conversation_id, user_id, joined_ms,"
+                + " delivered_seq, read_seq) VALUES (:id, :user, :now, 0, 0)")
+            .bind("id", id).bind("user", member).bind("now", now).execute();
+      }
+      return append(h, id, userId, newClientId(), "created", name, now);
+    });
+    tell(id, "created", created, List.of());
+    return conversation(userId, id);
+  }
+
+  /**
+   * Renames a group I am in.
+   *
+   * @throws ChatException {@code conversation_not_found} (also for a direct conversation),
+   *     {@code bad_message} for a bad name
+   */
+  public ConversationView renameGroup(long userId, long conversationId, String title)
+      throws ChatException {
+    String name = groupTitle(title);
+    requireGroupMember(userId, conversationId);
+    ChatMessage renamed = jdbi.inTransaction(h -> {
+      h.createUpdate("UPDATE conversations SET title = :title WHERE id = :id")
+          .bind("title", name).bind("id", conversationId).execute();
+      return append(h, conversationId, userId, newClientId(), "renamed", name, clock.millis());
+    });
+    tell(conversationId, "renamed", renamed, List.of());
+    return conversation(userId, conversationId);
+  }
+
+  /**
+   * Adds one of my friends to a group I am in. They see its history, with nothing unread.
+   *
+   * @throws ChatException {@code conversation_not_found}, {@code not_friends} (not my friend),
+   *     {@code bad_message} (already in it, or the group is full)
+   */
+  public ConversationView addMember(long userId, long conversationId, long friendId)
+      throws ChatException {
+    requireGroupMember(userId, conversationId);
+    if (!friends.areFriends(userId, friendId)) {
+      throw new ChatException(ChatException.NOT_FRIENDS, "add only your friends");
+    }
+    List<Long> members = memberIds(conversationId);
+    if (members.contains(friendId) || members.size() >= MAX_GROUP_MEMBERS) {
+      throw new ChatException(ChatException.BAD_MESSAGE,
+          "already in the group, or the group is full");
+    }
+    String name = friends.cards(userId, List.of(friendId)).get(friendId).displayName();
+    long now = clock.millis();
+    ChatMessage added;
+    try {
+      added = jdbi.inTransaction(h -> {
+        long last = h.createQuery("SELECT last_seq FROM conversations WHERE id = :id")
+            .bind("id", conversationId).mapTo(Long.class).one();
+        h.createUpdate("INSERT INTO conversation_members (conversation_id, user_id, joined_ms,"
+                + " delivered_seq, read_seq) VALUES (:id, :user, :now, :last, :last)")
+            .bind("id", conversationId).bind("user", friendId).bind("now", now)
+            .bind("last", last).execute();
+        return append(h, conversationId, userId, newClientId(), "added", name, now);
+      });
+    } catch (RuntimeException e) {
+      if (Database.isConstraintViolation(e)) {
+        throw new ChatException(ChatException.BAD_MESSAGE, "already in the group");
+      }
+      throw e;
+    }
+    tell(conversationId, "added", added, List.of());
+    return conversation(userId, conversationId);
+  }
+
+  /**
+   * Takes someone out of a group: the owner may remove anyone; anyone may leave (remove
+   * themselves). A removed member no longer reads the group. When the owner leaves, the member
+   * who joined first after them owns it.
+   *
+   * @throws ChatException {@code conversation_not_found}, {@code not_owner} (removing someone
+   *     else without owning the group), {@code bad_message} (not in the group)
+   */
+  public void removeMember(long userId, long conversationId, long memberId)
+      throws ChatException {
+    Member me = requireGroupMember(userId, conversationId);
+    if (memberId != userId && me.ownerId() != userId) {
+      throw new ChatException(ChatException.NOT_OWNER, "only the group's owner removes others");
+    }
+    List<Long> before = memberIds(conversationId);
+    if (!before.contains(memberId)) {
+      throw new ChatException(ChatException.BAD_MESSAGE, "not in the group");
+    }
+    String kind = memberId == userId ? "left" : "removed";
+    String name = Optional.ofNullable(friends.cards(userId, List.of(memberId)).get(memberId))
+        .map(UserCard::displayName).orElse("");
+    long now = clock.millis();
+    ChatMessage event = jdbi.inTransaction(h -> {
+      h.createUpdate("DELETE FROM conversation_members WHERE conversation_id = :id"
+              + " AND user_id = :user")
+          .bind("id", conversationId).bind("user", memberId).execute();
+      if (memberId == me.ownerId()) {
+        Long next = h.createQuery("SELECT user_id FROM conversation_members"
+                + " WHERE conversation_id = :id ORDER BY joined_ms, user_id")
+            .bind("id", conversationId).mapTo(Long.class).findFirst().orElse(null);
+        h.createUpdate("UPDATE conversations SET owner_id = :owner WHERE id = :id")
+            .bind("owner", next).bind("id", conversationId).execute();
+      }
+      return append(h, conversationId, userId, newClientId(), kind, name, now);
+    });
+    tell(conversationId, kind, event, List.of(memberId));
+  }
+
+  /** Tells every member (and those just taken out) of a group event and its message. */
+  private void tell(long conversationId, String reason, ChatMessage message, List<Long> also) {
+    ConversationChanged changed = new ConversationChanged(conversationId, reason);
+    MessageReceived received = new MessageReceived(message);
+    List<Long> members = memberIds(conversationId);
+    for (long member : members) {
+      listeners.forEach(l -> {
+        l.deliver(member, changed);
+        l.deliver(member, received);
+      });
+    }
+    for (long gone : also) {
+      if (!members.contains(gone)) {
+        listeners.forEach(l -> l.deliver(gone, changed));
+      }
+    }
   }
 
   // ---- inside ----
 
-  private record Member(String kind, long lastSeq, long deliveredSeq, long readSeq) {}
+  /** Numbers and stores a message; the sender has then received and read up to it. */
+  private static ChatMessage append(Handle h, long conversationId, long senderId, String clientId,
+      String kind, String body, long now) {
+    h.createUpdate("UPDATE conversations SET last_seq = last_seq + 1 WHERE id = :id")
+        .bind("id", conversationId).execute();
+    long seq = h.createQuery("SELECT last_seq FROM conversations WHERE id = :id")
+        .bind("id", conversationId).mapTo(Long.class).one();
+    h.createUpdate("INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (:id, :seq,"
+            + " :cid, :sender, :kind, :body, :now)")
+        .bind("id", conversationId).bind("seq", seq).bind("cid", clientId)
+        .bind("sender", senderId).bind("kind", kind).bind("body", body).bind("now", now)
+        .execute();
+    // Writing is reading: my own message is received and read up to here.
+    h.createUpdate("UPDATE conversation_members SET delivered_seq = :seq, read_seq = :seq"
+            + " WHERE conversation_id = :id AND user_id = :user")
+        .bind("seq", seq).bind("id", conversationId).bind("user", senderId).execute();
+    return new ChatMessage(conversationId, seq, clientId, senderId, kind, body, now);
+  }
+
+  private Member requireGroupMember(long userId, long conversationId) throws ChatException {
+    Member me = jdbi.withHandle(h -> member(h, userId, conversationId))
+        .orElseThrow(() -> notFound(conversationId));
+    if (!me.kind().equals("group")) {
+      throw notFound(conversationId);
+    }
+    return me;
+  }
+
+  private static String groupTitle(String raw) throws ChatException {
+    String clean = io.kaihui.server.account.ProfileFields.text(raw, MAX_GROUP_TITLE_CHARS);
+    if (clean == null) {
+      throw new ChatException(ChatException.BAD_MESSAGE, "a group's name has 1 to "
+          + MAX_GROUP_TITLE_CHARS + " characters and no control characters");
+    }
+    return clean;
+  }
+
+  private static String newClientId() {
+    return java.util.UUID.randomUUID().toString();
+  }
+
+  private static List<Long> concat(long first, List<Long> rest) {
+    List<Long> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
+  }
+
+  private record Member(String kind, String title, long ownerId, long lastSeq,
+      long deliveredSeq, long readSeq) {}
 
   private static Optional<Member> member(Handle h, long userId, long conversationId) {
-    return h.createQuery("SELECT c.kind, c.last_seq, m.delivered_seq, m.read_seq"
-            + " FROM conversations c JOIN conversation_members m ON m.conversation_id = c.id"
-            + " WHERE c.id = :id AND m.user_id = :user")
+    return h.createQuery("SELECT c.kind, c.title, c.owner_id, c.last_seq, m.delivered_seq,"
+            + " m.read_seq FROM conversations c JOIN conversation_members m"
+            + " ON m.conversation_id = c.id WHERE c.id = :id AND m.user_id = :user")
         .bind("id", conversationId).bind("user", userId)
-        .map((rs, ctx) -> new Member(rs.getString("kind"), rs.getLong("last_seq"),
-            rs.getLong("delivered_seq"), rs.getLong("read_seq")))
+        .map((rs, ctx) -> new Member(rs.getString("kind"), rs.getString("title"),
+            rs.getLong("owner_id"), rs.getLong("last_seq"), rs.getLong("delivered_seq"),
+            rs.getLong("read_seq")))
         .findOne();
   }
 

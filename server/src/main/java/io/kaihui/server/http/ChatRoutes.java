@@ -5,6 +5,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.kaihui.protocol.ConversationMarks;
 import io.kaihui.protocol.DirectConversationOpen;
+import io.kaihui.protocol.GroupCreate;
+import io.kaihui.protocol.GroupRename;
+import io.kaihui.protocol.MemberAdd;
 import io.kaihui.protocol.MessageSend;
 import io.kaihui.server.chat.ChatException;
 import io.kaihui.server.chat.ChatService;
@@ -18,10 +21,14 @@ import io.kaihui.server.chat.ChatService;
  *   <li>{@code GET .../<id>/messages?before=&limit=} pages back through its history, {@code
  *       ?q=} searches it; {@code POST .../<id>/messages} sends a message;</li>
  *   <li>{@code PUT .../<id>/marks} moves my received and read marks; {@code POST
- *       .../<id>/typing} tells the others I am typing.</li>
+ *       .../<id>/typing} tells the others I am typing;</li>
+ *   <li>{@code POST /api/v1/conversations/groups} makes a group chat with friends; {@code PATCH
+ *       .../<id>} renames it; {@code POST .../<id>/members} adds a friend; {@code DELETE
+ *       .../<id>/members/<userId>} removes someone (the owner) or leaves (oneself).</li>
  * </ul>
  * Refusals are the {@link ChatException} codes: {@code conversation_not_found} 404 (also for a
- * stranger's conversation), {@code not_friends} 403, {@code message_too_long} and
+ * stranger's conversation), {@code not_friends} and {@code not_owner} 403,
+ * {@code message_too_long} and
  * {@code bad_message} 400.
  */
 public final class ChatRoutes {
@@ -54,6 +61,34 @@ public final class ChatRoutes {
       long me = me(ctx);
       DirectConversationOpen r = bodies.json(ctx, DirectConversationOpen.class);
       ctx.json(refusals(() -> chat.openDirect(me, r.userId())));
+    });
+    routes.post("/api/v1/conversations/groups", ctx -> {
+      long me = me(ctx);
+      GroupCreate r = bodies.json(ctx, GroupCreate.class);
+      ctx.status(HttpStatus.CREATED).json(refusals(() ->
+          chat.createGroup(me, r.title(), r.memberIds())));
+    });
+    routes.patch("/api/v1/conversations/{id}", ctx -> {
+      long me = me(ctx);
+      long id = FriendRoutes.id(ctx, "id");
+      GroupRename r = bodies.json(ctx, GroupRename.class);
+      ctx.json(refusals(() -> chat.renameGroup(me, id, r.title())));
+    });
+    routes.post("/api/v1/conversations/{id}/members", ctx -> {
+      long me = me(ctx);
+      long id = FriendRoutes.id(ctx, "id");
+      MemberAdd r = bodies.json(ctx, MemberAdd.class);
+      ctx.json(refusals(() -> chat.addMember(me, id, r.userId())));
+    });
+    routes.delete("/api/v1/conversations/{id}/members/{userId}", ctx -> {
+      long me = me(ctx);
+      long id = FriendRoutes.id(ctx, "id");
+      long member = FriendRoutes.id(ctx, "userId");
+      refusals(() -> {
+        chat.removeMember(me, id, member);
+        return null;
+      });
+      ctx.status(HttpStatus.NO_CONTENT);
     });
     routes.get("/api/v1/conversations/{id}", ctx -> {
       long me = me(ctx);
@@ -133,7 +168,7 @@ public final class ChatRoutes {
     } catch (ChatException e) {
       int status = switch (e.code()) {
         case ChatException.CONVERSATION_NOT_FOUND -> 404;
-        case ChatException.NOT_FRIENDS -> 403;
+        case ChatException.NOT_FRIENDS, ChatException.NOT_OWNER -> 403;
         default -> 400;
       };
       throw new ApiException(status, e.code(), e.getMessage());

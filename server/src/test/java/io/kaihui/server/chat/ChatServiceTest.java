@@ -264,4 +264,55 @@ class ChatServiceTest {
     assertThat(chat.history(ALICE, c, 0, 10)).hasSize(1);
     assertThat(chat.conversations(BOB).getFirst().unread()).isEqualTo(1);
   }
+
+  @Test
+  void aGroupOfFriendsTalksAndItsOwnerManagesWhoIsIn() throws Exception {
+    long carol = 4;
+    db.open().jdbi().useHandle(h -> h.execute("INSERT INTO users (id, username, username_key,"
+        + " display_name, password_hash, created_ms, updated_ms)"
+        + " VALUES (4, 'carol', 'carol', 'Carol', 'x', 0, 0)"));
+    friends.accept(carol, friends.request(ALICE, carol, null).request().requestId());
+    refused(ChatException.NOT_FRIENDS,
+        () -> chat.createGroup(ALICE, "Team", List.of(BOB, MALLORY)));
+    refused(ChatException.BAD_MESSAGE, () -> chat.createGroup(ALICE, " ", List.of(BOB)));
+    refused(ChatException.BAD_MESSAGE, () -> chat.createGroup(ALICE, "Alone", List.of()));
+
+    ConversationView group = chat.createGroup(ALICE, " 周会 ", List.of(BOB, BOB, ALICE));
+    long g = group.conversationId();
+    assertThat(group.kind()).isEqualTo("group");
+    assertThat(group.title()).isEqualTo("周会");
+    assertThat(group.ownerId()).isEqualTo(ALICE);
+    assertThat(group.members()).extracting(UserCard::userId).containsExactly(ALICE, BOB);
+    assertThat(told).contains("2 message 1 周会");
+    chat.send(BOB, g, id(), "hello group");
+    assertThat(chat.conversations(ALICE).getFirst().unread()).isEqualTo(1);
+
+    // Bob may add his friend... Bob is not Carol's friend, so he may not add her.
+    refused(ChatException.NOT_FRIENDS, () -> chat.addMember(BOB, g, carol));
+    chat.addMember(ALICE, g, carol);
+    assertThat(chat.conversation(carol, g).unread()).as("history, nothing unread").isZero();
+    assertThat(chat.history(carol, g, 0, 10)).extracting(ChatMessage::kind)
+        .containsExactly("created", "text", "added");
+    refused(ChatException.BAD_MESSAGE, () -> chat.addMember(ALICE, g, carol));
+    chat.renameGroup(carol, g, "Weekly");
+    assertThat(chat.conversation(BOB, g).title()).isEqualTo("Weekly");
+
+    // Only the owner removes others; anyone leaves; who is out reads nothing more.
+    refused(ChatException.NOT_OWNER, () -> chat.removeMember(BOB, g, carol));
+    chat.removeMember(ALICE, g, carol);
+    refused(ChatException.CONVERSATION_NOT_FOUND, () -> chat.history(carol, g, 0, 10));
+    told.clear();
+    chat.send(ALICE, g, id(), "after carol");
+    assertThat(told).noneMatch(t -> t.startsWith("4 "));
+    chat.removeMember(ALICE, g, ALICE);
+    assertThat(chat.conversation(BOB, g).ownerId()).as("the next member owns it").isEqualTo(BOB);
+    assertThat(chat.conversations(ALICE)).extracting(ConversationView::conversationId)
+        .doesNotContain(g);
+    assertThat(chat.history(BOB, g, 0, 20)).extracting(ChatMessage::kind)
+        .containsExactly("created", "text", "added", "renamed", "removed", "text", "left");
+    // A direct conversation is not a group.
+    long direct = chat.openDirect(ALICE, BOB).conversationId();
+    refused(ChatException.CONVERSATION_NOT_FOUND, () -> chat.renameGroup(ALICE, direct, "x"));
+    refused(ChatException.CONVERSATION_NOT_FOUND, () -> chat.addMember(ALICE, direct, carol));
+  }
 }

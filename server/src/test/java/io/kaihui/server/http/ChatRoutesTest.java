@@ -208,4 +208,43 @@ class ChatRoutesTest {
     assertThat(json(bob.browser().get("/api/v1/conversations")).get(0).path("unread").asLong())
         .isZero();
   }
+
+  @Test
+  void groupsThroughTheApi() throws Exception {
+    Person ada = person();
+    Person bob = person();
+    Person carol = person();
+    befriend(ada, bob);
+    befriend(ada, carol);
+    HttpResponse<byte[]> withStranger = bob.browser().json("POST", "/api/v1/conversations/groups",
+        Map.of("title", "x", "memberIds", List.of(carol.id())));
+    assertThat(withStranger.statusCode()).isEqualTo(403);
+    assertThat(code(withStranger)).isEqualTo("not_friends");
+
+    HttpResponse<byte[]> created = ada.browser().json("POST", "/api/v1/conversations/groups",
+        Map.of("title", "项目组", "memberIds", List.of(bob.id(), carol.id())));
+    assertThat(created.statusCode()).as(body(created)).isEqualTo(201);
+    long g = json(created).path("conversationId").asLong();
+    assertThat(json(created).path("ownerId").asLong()).isEqualTo(ada.id());
+    assertThat(json(created).path("members")).hasSize(3);
+
+    SocketWatcher carolSocket = new SocketWatcher();
+    WebSocket carolWs = AccountRoutesTest.socket(carol.browser(), carolSocket);
+    HttpResponse<byte[]> notOwner = bob.browser().json("DELETE",
+        "/api/v1/conversations/" + g + "/members/" + carol.id(), null);
+    assertThat(notOwner.statusCode()).isEqualTo(403);
+    assertThat(code(notOwner)).isEqualTo("not_owner");
+    assertThat(ada.browser().json("DELETE", "/api/v1/conversations/" + g + "/members/"
+        + carol.id(), null).statusCode()).isEqualTo(204);
+    await(carolSocket, "{\"type\":\"conversationChanged\",\"conversationId\":" + g
+        + ",\"reason\":\"removed\"}");
+    assertThat(carol.browser().get("/api/v1/conversations/" + g + "/messages").statusCode())
+        .isEqualTo(404);
+    HttpResponse<byte[]> renamed = bob.browser().json("PATCH", "/api/v1/conversations/" + g,
+        Map.of("title", "新名字"));
+    assertThat(json(renamed).path("title").asText()).isEqualTo("新名字");
+    assertThat(bob.browser().json("PATCH", "/api/v1/conversations/" + g, Map.of("title", ""))
+        .statusCode()).isEqualTo(400);
+    carolWs.abort();
+  }
 }
