@@ -4,6 +4,9 @@ import { AccountContext, defaultAccountStore } from '../account/AccountContext';
 import { isForcedSignOut, type AccountState, type AccountStore } from '../account/accountStore';
 import { accountPagePath } from '../account/returnPath';
 import type { Fetch } from '../api/request';
+import { CallContext } from '../call/CallContext';
+import { CallStore } from '../call/callStore';
+import { meetingPath } from '../meeting/meetingNumber';
 import { ChatContext } from '../chat/ChatContext';
 import { ChatStore } from '../chat/chatStore';
 import { useUnreadTitle } from '../chat/useUnreadTitle';
@@ -15,6 +18,7 @@ import { navigate } from '../navigation';
 import { PresenceContext } from '../presence/PresenceContext';
 import { useAppConnection, type AppConnectionSetup } from '../presence/useAppConnection';
 import { parseRoute } from '../route';
+import { CallDialog } from './CallDialog';
 import { MeetingRoute } from './MeetingRoute';
 import { ProfilePage } from './ProfilePage';
 import { RegisterPage } from './RegisterPage';
@@ -55,7 +59,11 @@ export function App({
   // A new store per account: nothing of one person's friends shows for the next.
   const friends = useMemo(() => (userId === null ? null : new FriendsStore(fetchFn)), [userId, fetchFn]);
   const chat = useMemo(() => (userId === null ? null : new ChatStore(userId, fetchFn)), [userId, fetchFn]);
-  const presence = useAppConnection(store, connection, friends, chat);
+  const calls = useMemo(
+    () => (userId === null ? null : new CallStore((number) => navigate(meetingPath(number)), fetchFn)),
+    [userId, fetchFn],
+  );
+  const presence = useAppConnection(store, connection, friends, chat, calls);
   useUnreadTitle(chat);
   useEffect(() => {
     if (state.status !== 'signedOut' || !isForcedSignOut(state.cause) || redirected.current === state) return;
@@ -70,7 +78,12 @@ export function App({
     <AccountContext value={store}>
       <PresenceContext value={presence}>
         <FriendsContext value={friends}>
-          <ChatContext value={chat}>{screen(route)}</ChatContext>
+          <ChatContext value={chat}>
+            <CallContext value={calls}>
+              {screen(route)}
+              <CallDialog />
+            </CallContext>
+          </ChatContext>
         </FriendsContext>
       </PresenceContext>
     </AccountContext>

@@ -1,5 +1,6 @@
 import { useContext, useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CallContext } from '../call/CallContext';
 import { ChatContext } from '../chat/ChatContext';
 import type { ChatStore, ShownMessage } from '../chat/chatStore';
 import { GROUP_EVENTS } from '../api/chatApi';
@@ -31,6 +32,7 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
   const inputId = useId();
   const state = useSyncExternalStore(chat.subscribe, () => chat.state);
   const friendsStore = useContext(FriendsContext);
+  const calls = useContext(CallContext);
   const friends = useSyncExternalStore(
     friendsStore?.subscribe ?? (() => () => undefined),
     () => friendsStore?.state ?? null,
@@ -111,6 +113,16 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
                 : t(`presence.${presence}` as 'presence.online')}
           </span>
         </div>
+        {!group && calls !== null && (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('calls.call', { name: peer.displayName })}
+            onClick={() => void calls.call(peer.userId, peer.displayName)}
+          >
+            <Icon name="camera" size={16} />
+          </button>
+        )}
         {group && (
           <button
             type="button"
@@ -160,7 +172,11 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
           <li className="hint chat__empty">{lowered === '' ? t('chat.empty') : t('chat.noMatches')}</li>
         )}
         {shown.map((m) =>
-          GROUP_EVENTS.has(m.kind) ? (
+          m.kind === 'call' ? (
+            <li key={`${m.senderId}:${m.clientId}`} className="chat__event chat__call" data-seq={m.seq} data-call={m.body}>
+              📞 {t(`calls.record_${m.body}` as 'calls.record_missed')} · {time.format(m.createdMs)}
+            </li>
+          ) : GROUP_EVENTS.has(m.kind) ? (
             <li key={`${m.senderId}:${m.clientId}`} className="chat__event" data-seq={m.seq}>
               {t(`groups.event_${m.kind}` as 'groups.event_added', { who: names.get(m.senderId) ?? '…', name: m.body })}
             </li>

@@ -13,6 +13,7 @@ import {
   type FriendView,
 } from '../api/friendsApi';
 import type { Fetch } from '../api/request';
+import { CallContext } from '../call/CallContext';
 import { ChatContext } from '../chat/ChatContext';
 import { isReachable, presenceRank } from '../friends/friendsStore';
 import { errorKey, type ErrorKey } from '../i18n/errorKey';
@@ -64,6 +65,7 @@ export function FriendGroups({
   const [renameTo, setRenameTo] = useState('');
   const [open, setOpen] = useState<number | null>(null);
   const chat = useContext(ChatContext);
+  const calls = useContext(CallContext);
   // Re-render when unread counts change.
   useSyncExternalStore(chat?.subscribe ?? (() => () => undefined), () => chat?.state ?? null);
 
@@ -218,6 +220,16 @@ export function FriendGroups({
                     <span className="badge" aria-label={t('chat.unread', { count: chat!.unreadFrom(f.user.userId) })}>
                       {chat!.unreadFrom(f.user.userId)}
                     </span>
+                  )}
+                  {calls !== null && (
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-label={t('calls.call', { name: f.user.displayName })}
+                      onClick={() => void calls.call(f.user.userId, f.user.displayName)}
+                    >
+                      <Icon name="camera" size={16} />
+                    </button>
                   )}
                   <button
                     type="button"

@@ -24,6 +24,8 @@ export interface AppConnectionListener {
   onFriendRequest?(request: FriendRequestView): void;
   /** My friends or friend requests changed elsewhere (`friendsChanged` event): load them again. */
   onFriendsChanged?(reason: string, userId: number): void;
+  /** A call event: `callIncoming`, `callAccepted` or `callEnded`. */
+  onCall?(event: Extract<ServerEvent, { type: 'callIncoming' | 'callAccepted' | 'callEnded' }>): void;
   /** A chat event: `message`, `receipt`, `typing` or `conversationChanged`. */
   onChat?(event: Extract<ServerEvent, { type: 'message' | 'receipt' | 'typing' | 'conversationChanged' }>): void;
   /**
@@ -144,6 +146,11 @@ export class AppConnection {
       case 'typing':
       case 'conversationChanged':
         this.listener.onChat?.(event);
+        return;
+      case 'callIncoming':
+      case 'callAccepted':
+      case 'callEnded':
+        this.listener.onCall?.(event);
         return;
       default:
         return;

@@ -1,5 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { AccountStore } from '../account/accountStore';
+import type { CallView } from '../api/callsApi';
+import type { CallStore } from '../call/callStore';
 import type { ChatStore } from '../chat/chatStore';
 import type { FriendsStore } from '../friends/friendsStore';
 import { signalingUrl } from '../hooks/useMeetingSession';
@@ -31,6 +33,7 @@ export function useAppConnection(
   setup: AppConnectionSetup = {},
   friends: FriendsStore | null = null,
   chat: ChatStore | null = null,
+  calls: CallStore | null = null,
 ): PresenceDisplay | null {
   const state = useSyncExternalStore(store.subscribe, () => store.state);
   const userId = state.status === 'signedIn' ? state.account.userId : null;
@@ -64,6 +67,12 @@ export function useAppConnection(
         onFriendPresence: (friendId, state) => friends?.presence(friendId, state),
         onFriendRequest: (request) => friends?.requestReceived(request),
         onFriendsChanged: () => void friends?.load(),
+        onCall: (event) => {
+          if (calls === null) return;
+          if (event.type === 'callIncoming') calls.incoming(event.call as CallView);
+          else if (event.type === 'callAccepted') calls.accepted(event.callId, event.meetingNumber);
+          else calls.ended(event.callId, event.reason);
+        },
         onChat: (event) => {
           if (chat === null) return;
           if (event.type === 'message') chat.messageReceived(event.message);
@@ -83,7 +92,7 @@ export function useAppConnection(
       connection.close();
       detach();
     };
-  }, [store, userId, createSocket, now, pingIntervalMs, friends, chat]);
+  }, [store, userId, createSocket, now, pingIntervalMs, friends, chat, calls]);
 
   return userId !== null && shown?.userId === userId ? shown.display : null;
 }

@@ -30,7 +30,10 @@ export type ServerEvent = Extract<
       | 'message'
       | 'receipt'
       | 'typing'
-      | 'conversationChanged';
+      | 'conversationChanged'
+      | 'callIncoming'
+      | 'callAccepted'
+      | 'callEnded';
   }
 >;
 
@@ -52,6 +55,9 @@ const EVENT_TYPES: Record<ServerEvent['type'], true> = {
   receipt: true,
   typing: true,
   conversationChanged: true,
+  callIncoming: true,
+  callAccepted: true,
+  callEnded: true,
 };
 
 /**

@@ -27,6 +27,21 @@ final class BrowserStage implements BeforeAllCallback, AfterAllCallback, AfterEa
   private ServerProcess server;
   private Chromium chromium;
   private final List<MeetingPage> pages = new ArrayList<>();
+  private final List<String> settings;
+
+  /** A stage whose server runs on its defaults. */
+  BrowserStage() {
+    this(List.of());
+  }
+
+  /**
+   * A stage whose server gets more settings.
+   *
+   * @param settings {@code --key=value} flags (docs/operations.md)
+   */
+  BrowserStage(List<String> settings) {
+    this.settings = List.copyOf(settings);
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -38,7 +53,7 @@ final class BrowserStage implements BeforeAllCallback, AfterAllCallback, AfterEa
           + " loopback-only network namespace; this machine cannot make one");
     }
     namespace = NetworkNamespace.create();
-    server = ServerProcess.start(namespace);
+    server = ServerProcess.start(namespace, settings);
     chromium = Chromium.launch(namespace);
   }
 

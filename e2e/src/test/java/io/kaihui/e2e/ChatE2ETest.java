@@ -28,6 +28,11 @@ class ChatE2ETest {
    * @return the status and the body, e.g. "201 {...}"
    */
   static String api(Page page, String method, String path, String json) {
+    return api(page, method, path, json, stage);
+  }
+
+  /** {@link #api(Page, String, String, String)} against another test class's stage. */
+  static String api(Page page, String method, String path, String json, BrowserStage stage) {
     Object answer = page.evaluate("async ([method, url, body]) => { const r = await fetch(url, {"
         + " method, body: body === null ? undefined : body, headers:"
         + " {'Content-Type': 'application/json', 'X-Kaihui-Request': '1'}}); return r.status"
@@ -46,11 +51,17 @@ class ChatE2ETest {
 
   /** Registers two people from their pages and makes them friends; returns their user ids. */
   static long[] friends(Page alice, Page bob, String bobName) {
-    long aliceId = id(api(alice, "GET", "api/v1/me", null), "userId");
-    long bobId = id(api(bob, "GET", "api/v1/me", null), "userId");
-    String sent = api(alice, "POST", "api/v1/friend-requests", "{\"toUserId\":" + bobId + "}");
+    return friends(alice, bob, bobName, stage);
+  }
+
+  /** {@link #friends(Page, Page, String)} against another test class's stage. */
+  static long[] friends(Page alice, Page bob, String bobName, BrowserStage stage) {
+    long aliceId = id(api(alice, "GET", "api/v1/me", null, stage), "userId");
+    long bobId = id(api(bob, "GET", "api/v1/me", null, stage), "userId");
+    String sent = api(alice, "POST", "api/v1/friend-requests", "{\"toUserId\":" + bobId + "}",
+        stage);
     String accepted = api(bob, "POST", "api/v1/friend-requests/" + id(sent, "requestId")
-        + "/accept", null);
+        + "/accept", null, stage);
     if (!accepted.startsWith("204")) {
       throw new IllegalStateException("accept: " + accepted + " after " + sent + " " + bobName);
     }

@@ -26,9 +26,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ReceiptChanged.class, name = "receipt"),
     @JsonSubTypes.Type(value = TypingChanged.class, name = "typing"),
     @JsonSubTypes.Type(value = ConversationChanged.class, name = "conversationChanged"),
+    @JsonSubTypes.Type(value = CallIncoming.class, name = "callIncoming"),
+    @JsonSubTypes.Type(value = CallAccepted.class, name = "callAccepted"),
+    @JsonSubTypes.Type(value = CallEnded.class, name = "callEnded"),
 })
 public sealed interface ServerMessage
     permits JoinResponse, PublishResponse, OkResponse, ErrorResponse, SubscribeOffer,
         ParticipantJoined, ParticipantUpdated, ParticipantLeft, MeetingUpdated, MeetingEnded,
         PresenceChanged, FriendRequestReceived, FriendsChanged, MessageReceived, ReceiptChanged,
-        TypingChanged, ConversationChanged {}
+        TypingChanged, ConversationChanged, CallIncoming, CallAccepted, CallEnded {}

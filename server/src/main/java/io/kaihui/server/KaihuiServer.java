@@ -11,8 +11,10 @@ import io.kaihui.server.account.LoginThrottle;
 import io.kaihui.server.account.PasswordHasher;
 import io.kaihui.server.account.ThrottlePolicy;
 import io.kaihui.server.config.ServerConfig;
+import io.kaihui.server.call.CallService;
 import io.kaihui.server.chat.ChatService;
 import io.kaihui.server.http.AccountRoutes;
+import io.kaihui.server.http.CallRoutes;
 import io.kaihui.server.http.ChatRoutes;
 import io.kaihui.server.http.FriendRoutes;
 import io.kaihui.server.http.HttpApi;
@@ -142,12 +144,18 @@ public final class KaihuiServer implements AutoCloseable {
       io.micrometer.core.instrument.Gauge.builder("kaihui.meetings", meetings,
           MeetingService::meetingCount).register(metrics.registry());
       FriendService friends = new FriendService(database, clock);
-      SignalingEndpoint signaling = new SignalingEndpoint(meetings, metrics.registry(), sessions,
+      java.util.function.LongFunction<java.util.Optional<Attendee>> attendees =
           id -> accounts.find(id).map(u -> new Attendee(u.id(), u.displayName(),
-              AccountRoutes.view(u).avatarUrl())), friends::friendIds);
+              AccountRoutes.view(u).avatarUrl()));
+      SignalingEndpoint signaling = new SignalingEndpoint(meetings, metrics.registry(), sessions,
+          attendees, friends::friendIds);
       friends.addListener(signaling);
       ChatService chat = new ChatService(database, clock, friends, config.maxMessageChars());
       chat.addListener(signaling::sendTo);
+      CallService calls = new CallService(friends, chat, meetings, signaling::presenceOf,
+          attendees, clock, Duration.ofSeconds(config.ringSeconds()));
+      calls.addListener(signaling::sendTo);
+      started.push(calls);
       io.micrometer.core.instrument.Gauge.builder("kaihui.presence.online", signaling,
           SignalingEndpoint::onlineCount).register(metrics.registry());
       started.push(signaling);
@@ -160,9 +168,11 @@ public final class KaihuiServer implements AutoCloseable {
       FriendRoutes friendRoutes = new FriendRoutes(friends, signaling::presenceOf, accountRoutes,
           bodies);
       ChatRoutes chatRoutes = new ChatRoutes(chat, accountRoutes, bodies);
+      CallRoutes callRoutes = new CallRoutes(calls, accountRoutes, bodies);
       Javalin http = HttpApi.start(config.httpHost(), config.httpPort(), tls(config, engine),
           meetings, signaling, metrics, accountRoutes,
-          List.of(meetingRoutes::install, friendRoutes::install, chatRoutes::install), proxies);
+          List.of(meetingRoutes::install, friendRoutes::install, chatRoutes::install,
+              callRoutes::install), proxies);
       started.push(http::stop);
 
       ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(

@@ -523,6 +523,37 @@ public final class ChatService {
     tell(conversationId, kind, event, List.of(memberId));
   }
 
+  /**
+   * Keeps a call's outcome in the two people's conversation, as a message of kind {@code call}
+   * from the caller, and tells both.
+   *
+   * @param callerId who called
+   * @param calleeId whom
+   * @param outcome {@code answered}, {@code declined}, {@code cancelled}, {@code missed} or
+   *     {@code busy}
+   * @param seenByCallee whether the callee saw it (answered or declined it): then it is not
+   *     unread for them
+   * @throws ChatException {@code not_friends} when they are no longer friends
+   */
+  public void recordCall(long callerId, long calleeId, String outcome, boolean seenByCallee)
+      throws ChatException {
+    long id = openDirect(callerId, calleeId).conversationId();
+    long now = clock.millis();
+    ChatMessage record = jdbi.inTransaction(h -> {
+      ChatMessage m = append(h, id, callerId, newClientId(), "call", outcome, now);
+      if (seenByCallee) {
+        h.createUpdate("UPDATE conversation_members SET delivered_seq = :seq, read_seq = :seq"
+                + " WHERE conversation_id = :id AND user_id = :user AND read_seq < :seq")
+            .bind("seq", m.seq()).bind("id", id).bind("user", calleeId).execute();
+      }
+      return m;
+    });
+    MessageReceived event = new MessageReceived(record);
+    for (long member : List.of(callerId, calleeId)) {
+      listeners.forEach(l -> l.deliver(member, event));
+    }
+  }
+
   /** Tells every member (and those just taken out) of a group event and its message. */
   private void tell(long conversationId, String reason, ChatMessage message, List<Long> also) {
     ConversationChanged changed = new ConversationChanged(conversationId, reason);

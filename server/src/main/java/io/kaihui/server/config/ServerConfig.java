@@ -49,13 +49,15 @@ import java.util.Properties;
  *     2..1000, default {@value #DEFAULT_MAX_PARTICIPANTS})
  * @param maxMessageChars most characters of a chat message (key
  *     {@code chat.max-message-chars}, 1..4000, default 4000)
+ * @param ringSeconds how long a call rings before it is missed (key {@code call.ring-seconds},
+ *     5..120, default 30)
  */
 public record ServerConfig(
     String httpHost, int httpPort, String httpsHost, int httpsPort, Path tlsKeystore,
     String tlsKeystorePassword, Path dataDir, int mediaPort, int mediaWorkers,
     List<InetAddress> announcedAddresses, InetAddress publicAddress,
     DatabaseConfig database, boolean singleSession, List<InetAddress> trustedProxies,
-    int maxParticipants, int maxMessageChars) {
+    int maxParticipants, int maxMessageChars, int ringSeconds) {
 
   /** Most people in one meeting unless configured. */
   public static final int DEFAULT_MAX_PARTICIPANTS = 100;
@@ -68,7 +70,8 @@ public record ServerConfig(
       "https.port", "tls.keystore", "tls.keystore-password", "data.dir",
       "media.port", "media.workers", "media.announced-addresses", "media.public-address",
       "db.url", "db.user", "db.password", "db.pool-size", "session.single",
-      "http.trusted-proxies", "meeting.max-participants", "chat.max-message-chars");
+      "http.trusted-proxies", "meeting.max-participants", "chat.max-message-chars",
+      "call.ring-seconds");
 
   /**
    * Reads the settings.
@@ -140,7 +143,8 @@ public record ServerConfig(
         addresses(merged.get("http.trusted-proxies"), "http.trusted-proxies"),
         integer(merged, "meeting.max-participants", DEFAULT_MAX_PARTICIPANTS, 2, 1000,
             "a number"),
-        integer(merged, "chat.max-message-chars", 4000, 1, 4000, "a number"));
+        integer(merged, "chat.max-message-chars", 4000, 1, 4000, "a number"),
+        integer(merged, "call.ring-seconds", 30, 5, 120, "a number"));
   }
 
   /**
@@ -175,7 +179,7 @@ public record ServerConfig(
         + announcedAddresses + ", publicAddress=" + publicAddress + ", database=" + database
         + ", singleSession=" + singleSession + ", trustedProxies=" + trustedProxies
         + ", maxParticipants=" + maxParticipants + ", maxMessageChars=" + maxMessageChars
-        + "]";
+        + ", ringSeconds=" + ringSeconds + "]";
   }
 
   /**

@@ -68,7 +68,12 @@ public final class MeetingRoutes {
 
   private void find(Context ctx) {
     long asking = accounts.signedIn(ctx).map(s -> s.user().id()).orElse(0L);
-    ctx.json(meeting(ctx).summary(asking));
+    Meeting m = meeting(ctx);
+    if (!m.admits(asking)) {
+      // A call is nobody else's business: as if there were no such meeting.
+      throw new ApiException(404, "meeting_not_found", "no meeting " + m.number());
+    }
+    ctx.json(m.summary(asking));
   }
 
   private void update(Context ctx) {

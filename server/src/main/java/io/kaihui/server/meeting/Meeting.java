@@ -58,6 +58,8 @@ public final class Meeting {
   private volatile boolean allowGuests;
   private volatile long emptySinceNanos = System.nanoTime();
   private boolean closed;
+  /** For a call: the only accounts that may join; null for a meeting open to its link. */
+  private volatile java.util.Set<Long> invitedOnly;
 
   Meeting(String number, long logId, String title, Attendee host, boolean allowGuests,
       MediaEngine engine, Supplier<String> ids, MeetingLog meetingLog, Clock clock,
@@ -89,6 +91,22 @@ public final class Meeting {
   /** Whether the account with this id is the host. */
   public boolean isHost(long userId) {
     return userId != 0 && userId == host.userId();
+  }
+
+  /** Lets only these accounts join (a call's two people). */
+  void restrictTo(java.util.Set<Long> userIds) {
+    invitedOnly = java.util.Set.copyOf(userIds);
+  }
+
+  /**
+   * Whether this person may join or look the meeting up: anyone, unless it is a call, which
+   * admits only its two people.
+   *
+   * @param userId the account, or 0 for a guest
+   */
+  public boolean admits(long userId) {
+    java.util.Set<Long> only = invitedOnly;
+    return only == null || only.contains(userId);
   }
 
   /** Whether guests (no account) may join by link now. */
@@ -151,6 +169,10 @@ public final class Meeting {
     try {
       if (closed) {
         throw new MeetingException("meeting_not_found", "meeting " + number + " has ended");
+      }
+      if (!admits(who.userId())) {
+        throw new MeetingException("not_invited",
+            "meeting " + number + " is a call between two other people");
       }
       if (who.isGuest() && !allowGuests) {
         throw new MeetingException("sign_in_required",

@@ -104,6 +104,22 @@ public final class MeetingService implements AutoCloseable {
   }
 
   /**
+   * Creates the private meeting of a call: only its two people may join or look it up.
+   *
+   * @param host the caller
+   * @param title its title
+   * @param people the two accounts
+   * @return the new meeting
+   * @throws MeetingException as {@link #create}
+   */
+  public Meeting createPrivate(Attendee host, String title, java.util.Set<Long> people)
+      throws MeetingException {
+    Meeting m = create(host, title, false);
+    m.restrictTo(people);
+    return m;
+  }
+
+  /**
    * Ends a meeting for everyone, as its host asks.
    *
    * @param meeting a live meeting

@@ -247,4 +247,44 @@ class ChatRoutesTest {
         .statusCode()).isEqualTo(400);
     carolWs.abort();
   }
+
+  @Test
+  void callsThroughTheApi() throws Exception {
+    Person ada = person();
+    Person bob = person();
+    Person mallory = person();
+    befriend(ada, bob);
+    SocketWatcher bobSocket = new SocketWatcher();
+    WebSocket bobWs = AccountRoutesTest.socket(bob.browser(), bobSocket);
+    HttpResponse<byte[]> call = ada.browser().json("POST", "/api/v1/calls",
+        Map.of("userId", bob.id()));
+    assertThat(call.statusCode()).as(body(call)).isEqualTo(201);
+    long callId = json(call).path("callId").asLong();
+    await(bobSocket, "{\"type\":\"callIncoming\"");
+
+    // Nobody else answers or cancels it; a stranger cannot call.
+    for (HttpResponse<byte[]> r : List.of(
+        mallory.browser().json("POST", "/api/v1/calls/" + callId + "/accept", null),
+        mallory.browser().json("POST", "/api/v1/calls/" + callId + "/decline", null),
+        mallory.browser().json("DELETE", "/api/v1/calls/" + callId, null),
+        ada.browser().json("POST", "/api/v1/calls/" + callId + "/accept", null))) {
+      assertThat(r.statusCode()).as(body(r)).isEqualTo(404);
+      assertThat(code(r)).isEqualTo("call_not_found");
+    }
+    HttpResponse<byte[]> stranger = mallory.browser().json("POST", "/api/v1/calls",
+        Map.of("userId", ada.id()));
+    assertThat(stranger.statusCode()).isEqualTo(403);
+    HttpResponse<byte[]> busy = mallory.browser().json("POST", "/api/v1/calls", "{\"userId\":");
+    assertThat(busy.statusCode()).isEqualTo(400);
+
+    HttpResponse<byte[]> accepted = bob.browser().json("POST",
+        "/api/v1/calls/" + callId + "/accept", null);
+    assertThat(accepted.statusCode()).as(body(accepted)).isEqualTo(200);
+    String number = json(accepted).path("meetingNumber").asText();
+    await(bobSocket, "{\"type\":\"callAccepted\",\"callId\":" + callId);
+    assertThat(ada.browser().get("/api/v1/meetings/" + number).statusCode()).isEqualTo(200);
+    assertThat(mallory.browser().get("/api/v1/meetings/" + number).statusCode())
+        .as("a call is nobody else's").isEqualTo(404);
+    bobWs.abort();
+  }
 }
