@@ -1,4 +1,4 @@
-import type { MeetingSettings, MeetingSummary, PastMeeting } from '../protocol/generated';
+import type { MeetingChatMessage, MeetingSettings, MeetingSummary, PastMeeting } from '../protocol/generated';
 import { ApiError } from './ApiError';
 import { apiRequest, browserFetch, type Fetch } from './request';
 
@@ -86,3 +86,14 @@ export async function meetingHistory(limit: number = HISTORY_LIMIT, fetchFn: Fet
   if (!Array.isArray(answer)) throw new ApiError('server_error', 200, 'response is not a JSON array');
   return answer as PastMeeting[];
 }
+
+/**
+ * meetingChat gives a past meeting's chat as I may read it: what was said to everyone, and the
+ * private messages I sent or got (nothing when I was not in it).
+ */
+export async function meetingChat(meetingId: number, fetchFn: Fetch = browserFetch): Promise<MeetingChatMessage[]> {
+  const answer = await apiRequest(fetchFn, `${BASE}/history/${meetingId}/chat`, 'GET');
+  if (!Array.isArray(answer)) throw new ApiError('server_error', 200, 'response is not a list');
+  return answer as MeetingChatMessage[];
+}
+

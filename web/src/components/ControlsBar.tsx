@@ -5,7 +5,8 @@ import { MicButton } from './MicButton';
 
 /**
  * ControlsBar is the bottom bar of the meeting: Mute/Unmute, Turn camera off/on, Copy link,
- * Participants (opens the panel) and Leave.
+ * Participants (opens the panel), Chat (with the count of messages that came while it was
+ * closed) and Leave.
  */
 export function ControlsBar(props: {
   audioMuted: boolean;
@@ -16,11 +17,16 @@ export function ControlsBar(props: {
   participantCount: number;
   panelOpen: boolean;
   panelId: string;
+  chatOpen: boolean;
+  chatId: string;
+  /** Chat messages that came while the chat was closed. */
+  chatUnread: number;
   leaving: boolean;
   onToggleMic(): void;
   onToggleCamera(): void;
   onCopyLink(): void;
   onTogglePanel(): void;
+  onToggleChat(): void;
   onLeave(): void;
 }) {
   const { t } = useTranslation();
@@ -47,6 +53,14 @@ export function ControlsBar(props: {
           expanded={props.panelOpen}
           controls={props.panelOpen ? props.panelId : undefined}
           badge={props.participantCount}
+        />
+        <ControlButton
+          icon="chat"
+          label={t('controls.chat')}
+          onClick={props.onToggleChat}
+          expanded={props.chatOpen}
+          controls={props.chatOpen ? props.chatId : undefined}
+          badge={props.chatUnread > 0 ? props.chatUnread : undefined}
         />
       </div>
       <div className="controls__group">

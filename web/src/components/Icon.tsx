@@ -49,6 +49,7 @@ const PATHS = {
     </>
   ),
   plus: <path d="M12 5v14M5 12h14" />,
+  chat: <path d="M4 5h16v11H9l-5 4V5z" />,
   enter: (
     <>
       <path d="M10 4h7.5A2.5 2.5 0 0 1 20 6.5v11a2.5 2.5 0 0 1-2.5 2.5H10" />

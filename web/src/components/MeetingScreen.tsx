@@ -21,6 +21,7 @@ import { FailurePanel } from './FailurePanel';
 import { HostControls } from './HostControls';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NoticeList } from './NoticeList';
+import { MeetingChatPanel } from './MeetingChatPanel';
 import { ParticipantsPanel, type ParticipantRow } from './ParticipantsPanel';
 import { RemoteAudio } from './RemoteAudio';
 import { VideoGrid } from './VideoGrid';
@@ -64,6 +65,10 @@ export function MeetingScreen(props: {
     ...props.connect,
   });
   const [panelOpen, setPanelOpen] = useState(false);
+  const chatId = useId();
+  const [chatOpen, setChatOpen] = useState(false);
+  // How many chat messages I have seen: those that came while the chat was open.
+  const [chatSeen, setChatSeen] = useState(0);
   const [cameraBusy, setCameraBusy] = useState(false);
   const [linkCopied, setLinkCopied] = useState(false);
   const [leaving, setLeaving] = useState(false);
@@ -237,6 +242,16 @@ export function MeetingScreen(props: {
       <main className="meeting__body">
         <VideoGrid tiles={tiles} />
         {panelOpen && <ParticipantsPanel id={panelId} rows={rows} onClose={() => setPanelOpen(false)} />}
+        {chatOpen && (
+          <MeetingChatPanel
+            id={chatId}
+            messages={state.chat}
+            selfId={state.selfId}
+            others={others}
+            onSend={(text, to) => session?.sendChat(text, to) ?? Promise.resolve()}
+            onClose={() => setChatOpen(false)}
+          />
+        )}
         {state.connection === 'failed' && state.failureReason !== 'sign_in_required' && (
           <FailurePanel reason={state.failureReason} onRetry={() => session?.retry()} />
         )}
@@ -255,6 +270,13 @@ export function MeetingScreen(props: {
         onToggleCamera={() => void toggleCamera()}
         onCopyLink={() => void copyLink()}
         onTogglePanel={() => setPanelOpen(!panelOpen)}
+        chatOpen={chatOpen}
+        chatId={chatId}
+        chatUnread={chatOpen ? 0 : Math.max(0, state.chat.length - chatSeen)}
+        onToggleChat={() => {
+          setChatSeen(state.chat.length);
+          setChatOpen(!chatOpen);
+        }}
         onLeave={() => void leave()}
       />
       <NoticeList notices={state.notices} onDismiss={dismissNotice} />

@@ -1,5 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PastMeeting } from '../api/meetingsApi';
+import { ApiError } from '../api/ApiError';
+import { meetingChat, type Fetch, type PastMeeting } from '../api/meetingsApi';
+import { errorKey } from '../i18n/errorKey';
+import type { MeetingChatMessage } from '../protocol/messages';
 import { durationParts } from '../meeting/meetingDuration';
 import { formatMeetingNumber, meetingPath } from '../meeting/meetingNumber';
 import { AppLink } from './AppLink';
@@ -7,10 +11,20 @@ import { AppLink } from './AppLink';
 /**
  * PastMeetingItem is one meeting of "Recent meetings": its number and title, when it started
  * and how long it lasted (or "In progress" with a "Join" link while it is live), its host, and
- * who took part (names, and "+N guests").
+ * who took part (names, and "+N guests"); "Chat" shows what was said in its chat.
  */
-export function PastMeetingItem({ meeting }: { meeting: PastMeeting }) {
+export function PastMeetingItem({ meeting, fetchFn }: { meeting: PastMeeting; fetchFn?: Fetch }) {
   const { t, i18n } = useTranslation();
+  const [chat, setChat] = useState<MeetingChatMessage[] | string | null>(null);
+  const toggleChat = () => {
+    if (chat !== null) {
+      setChat(null);
+      return;
+    }
+    meetingChat(meeting.meetingId, fetchFn).then(setChat, (e: unknown) =>
+      setChat(t(errorKey(e instanceof ApiError ? e.code : 'unknown'))),
+    );
+  };
   // The server sends null while the meeting is live.
   const endedAtMs = meeting.endedAtMs as number | null;
   const started = new Date(meeting.startedAtMs);
@@ -39,7 +53,22 @@ export function PastMeetingItem({ meeting }: { meeting: PastMeeting }) {
         <span>{t('history.host', { name: meeting.hostName })}</span>
         {names.length > 0 && <span>{t('history.who', { names: names.join(', ') })}</span>}
         {meeting.guests > 0 && <span>{t('history.guests', { count: meeting.guests })}</span>}
+        <button type="button" className="link-button" aria-expanded={chat !== null} onClick={toggleChat}>
+          {t('meetingChat.transcript')}
+        </button>
       </div>
+      {typeof chat === 'string' && <p className="form-error">{chat}</p>}
+      {Array.isArray(chat) && (
+        <ol className="history__chat" aria-label={t('meetingChat.transcript')}>
+          {chat.length === 0 && <li className="hint">{t('meetingChat.transcriptEmpty')}</li>}
+          {chat.map((m) => (
+            <li key={m.seq}>
+              <strong>{m.fromName}</strong>
+              {m.toName ? ` → ${m.toName}` : ''}: {m.text}
+            </li>
+          ))}
+        </ol>
+      )}
     </li>
   );
 }

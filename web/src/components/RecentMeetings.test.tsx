@@ -12,11 +12,11 @@ function json(status: number, body: unknown): Response {
 const START = Date.UTC(2026, 4, 12, 9, 30);
 const past = [
   {
-    meetingNumber: '493027118', title: 'Weekly sync', hostName: 'Bob', startedAtMs: START,
+    meetingId: 1, meetingNumber: '493027118', title: 'Weekly sync', hostName: 'Bob', startedAtMs: START,
     endedAtMs: null, participants: ['Bob', 'Alice'], guests: 0,
   },
   {
-    meetingNumber: '111222333', title: "Bob's meeting", hostName: 'Bob', startedAtMs: START,
+    meetingId: 2, meetingNumber: '111222333', title: "Bob's meeting", hostName: 'Bob', startedAtMs: START,
     endedAtMs: START + 65 * 60_000, participants: ['Bob', 'Alice', 'Visitor', 'Guest2'], guests: 2,
   },
 ];

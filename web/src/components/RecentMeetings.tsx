@@ -58,7 +58,7 @@ export function RecentMeetings({ fetchFn }: { fetchFn?: Fetch }) {
       {history.kind === 'loaded' && history.meetings.length > 0 && (
         <ul className="history__list" aria-label={t('history.title')}>
           {history.meetings.map((meeting) => (
-            <PastMeetingItem key={`${meeting.meetingNumber}-${meeting.startedAtMs}`} meeting={meeting} />
+            <PastMeetingItem key={meeting.meetingId} meeting={meeting} fetchFn={fetchFn} />
           ))}
         </ul>
       )}

@@ -110,6 +110,7 @@ export const en = {
     already_in_call: 'You are in another call.',
     call_not_found: 'This call is over.',
     not_invited: 'This meeting is a call between two other people.',
+    participant_not_found: 'That person is no longer in the meeting.',
     unknown: 'Something went wrong.',
   },
   account: {
@@ -239,6 +240,7 @@ export const en = {
     cameraOn: 'Turn camera on',
     copyLink: 'Copy link',
     participants: 'Participants',
+    chat: 'Chat',
     leave: 'Leave',
   },
   tile: {
@@ -418,5 +420,19 @@ export const en = {
     record_cancelled: 'Call cancelled',
     record_missed: 'Missed call',
     record_busy: 'Call not connected: busy',
+  },
+  meetingChat: {
+    title: 'Meeting chat',
+    close: 'Close the chat',
+    messages: 'Chat messages',
+    empty: 'Nothing said yet.',
+    you: 'You',
+    privatelyTo: 'privately to {{name}}',
+    privatelyToYou: 'privately to you',
+    to: 'To',
+    everyone: 'Everyone',
+    message: 'Chat message',
+    transcript: 'Chat',
+    transcriptEmpty: 'Nothing was said in the chat.',
   },
 };

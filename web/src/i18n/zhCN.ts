@@ -112,6 +112,7 @@ export const zhCN: Translation<typeof en> = {
     already_in_call: '你正在另一个通话中。',
     call_not_found: '该通话已结束。',
     not_invited: '这是其他两人之间的通话。',
+    participant_not_found: '对方已不在会议中。',
     unknown: '出了点问题。',
   },
   account: {
@@ -241,6 +242,7 @@ export const zhCN: Translation<typeof en> = {
     cameraOn: '开启视频',
     copyLink: '复制链接',
     participants: '参会者',
+    chat: '聊天',
     leave: '离开会议',
   },
   tile: {
@@ -420,5 +422,19 @@ export const zhCN: Translation<typeof en> = {
     record_cancelled: '已取消',
     record_missed: '未接来电',
     record_busy: '对方忙线',
+  },
+  meetingChat: {
+    title: '会议聊天',
+    close: '关闭聊天',
+    messages: '聊天消息',
+    empty: '还没有人发言。',
+    you: '我',
+    privatelyTo: '私聊 {{name}}',
+    privatelyToYou: '私聊你',
+    to: '发送给',
+    everyone: '所有人',
+    message: '聊天消息',
+    transcript: '聊天记录',
+    transcriptEmpty: '本次会议没有聊天记录。',
   },
 };

@@ -153,6 +153,19 @@ export class MeetingSession {
     this.connect();
   }
 
+  /**
+   * sendChat says something in the meeting's chat, to everyone or privately to one participant;
+   * resolves once the server has it (the message itself comes back as a `meetingChat` event).
+   * Rejects with a SignalingError: `bad_message`, `message_too_long`, `participant_not_found`,
+   * `not_joined`, `connection_closed`...
+   */
+  async sendChat(text: string, toParticipantId: string | null): Promise<void> {
+    const client = this.conn?.client;
+    if (!client?.isOpen) throw new SignalingError('connection_closed');
+    // null (everyone) goes as JSON null, which the server reads as no recipient.
+    await client.request({ type: 'chat', text, toParticipantId: toParticipantId as string }, 'ok');
+  }
+
   /** setMicrophoneMuted mutes (track disabled, so silence is sent) or unmutes, and tells the others. */
   setMicrophoneMuted(muted: boolean): void {
     this.audioMuted = muted || this.audioTrack === null;
@@ -354,6 +367,9 @@ export class MeetingSession {
       case 'meetingEnded':
         // The server removed everyone; the client closes the socket and never rejoins.
         this.ended(event.by);
+        break;
+      case 'meetingChat':
+        this.dispatch({ type: 'chat', message: event });
         break;
       case 'presence':
         // Presence is the app connection's business (presence/AppConnection).

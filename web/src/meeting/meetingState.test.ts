@@ -202,3 +202,26 @@ describe('meetingReducer', () => {
     expect(state.notices).toEqual([]);
   });
 });
+
+describe('meetingReducer: chat', () => {
+  const message = (seq: number, text: string) => ({
+    type: 'meetingChat' as const,
+    seq,
+    fromParticipantId: 'p1',
+    fromName: 'Ann',
+    toParticipantId: null as unknown as string,
+    toName: null as unknown as string,
+    text,
+    createdMs: seq,
+  });
+
+  it('keeps each message once, in order, whatever order and how often it comes', () => {
+    let state = initialMeetingState({ displayName: 'Me', audioMuted: false, videoMuted: false });
+    for (const m of [message(2, 'two'), message(1, 'one'), message(2, 'two'), message(3, 'three')]) {
+      state = meetingReducer(state, { type: 'chat', message: m });
+    }
+    expect(state.chat.map((m) => m.text)).toEqual(['one', 'two', 'three']);
+    const same = meetingReducer(state, { type: 'chat', message: message(1, 'one') });
+    expect(same).toBe(state);
+  });
+});

@@ -1,6 +1,6 @@
 import type { ErrorKey } from '../i18n/errorKey';
 import type { MediaErrorCode } from '../media/mediaErrorCode';
-import type { MeetingSummary, ParticipantInfo } from '../protocol/messages';
+import type { MeetingChatMessage, MeetingSummary, ParticipantInfo } from '../protocol/messages';
 
 /**
  * The visible state of my connection to the meeting (`data-state` of the status element);
@@ -61,6 +61,8 @@ export interface MeetingState {
   me: ParticipantInfo | null;
   /** The display name of who ended the meeting for everyone, once it ended; null before. */
   endedBy: string | null;
+  /** What was said in the meeting's chat that is for me, in order, once each. */
+  chat: readonly MeetingChatMessage[];
 }
 
 /** What changes the meeting state; the names follow the signaling messages. */
@@ -78,6 +80,7 @@ export type MeetingAction =
       me?: ParticipantInfo | null;
     }
   | { type: 'meetingUpdated'; meeting: MeetingSummary }
+  | { type: 'chat'; message: MeetingChatMessage }
   | { type: 'meetingEnded'; by: string }
   | { type: 'participantJoined'; participant: ParticipantInfo }
   | { type: 'participantUpdated'; participant: ParticipantInfo }
@@ -111,6 +114,7 @@ export function initialMeetingState(init: {
     meeting: null,
     me: null,
     endedBy: null,
+    chat: [],
   };
 }
 
@@ -226,5 +230,9 @@ export function meetingReducer(state: MeetingState, action: MeetingAction): Meet
       return { ...state, ...addNotice(state, action.key, action.values ?? {}) };
     case 'dismissNotice':
       return { ...state, notices: state.notices.filter((n) => n.id !== action.id) };
+    case 'chat':
+      // A rejoin sends the earlier messages again: each is kept once, by its number.
+      if (state.chat.some((m) => m.seq === action.message.seq)) return state;
+      return { ...state, chat: [...state.chat, action.message].sort((a, b) => a.seq - b.seq) };
   }
 }

@@ -33,7 +33,8 @@ export type ServerEvent = Extract<
       | 'conversationChanged'
       | 'callIncoming'
       | 'callAccepted'
-      | 'callEnded';
+      | 'callEnded'
+      | 'meetingChat';
   }
 >;
 
@@ -58,6 +59,7 @@ const EVENT_TYPES: Record<ServerEvent['type'], true> = {
   callIncoming: true,
   callAccepted: true,
   callEnded: true,
+  meetingChat: true,
 };
 
 /**

@@ -213,4 +213,68 @@ class ChatE2ETest {
     assertThat(bob.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
         .setName("Open the group chat 周末爬山"))).hasCount(0);
   }
+
+  @Test
+  @Timeout(180)
+  void theMeetingChatReachesEveryoneOrOnePersonAndStaysWithTheMeeting() {
+    MeetingPage alice = stage.newPage();
+    MeetingPage bob = stage.newPage();
+    MeetingPage carol = stage.newPage();
+    String number = alice.createMeeting("Alice");
+    bob.joinByNumber("Bob", number);
+    carol.joinByNumber("Carol", number);
+    for (MeetingPage p : List.of(alice, bob, carol)) {
+      com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(p.remoteTiles())
+          .hasCount(2);
+    }
+
+    // Alice writes to everyone, then privately to Bob.
+    Page a = alice.page();
+    button(a, "Chat").click();
+    Locator aliceChat = a.getByRole(AriaRole.COMPLEMENTARY,
+        new Page.GetByRoleOptions().setName("Meeting chat"));
+    Locator aliceText = aliceChat.getByLabel("Chat message",
+        new Locator.GetByLabelOptions().setExact(true));
+    aliceText.fill("会议开始了");
+    aliceText.press("Enter");
+    aliceChat.getByLabel("To").selectOption(new com.microsoft.playwright.options.SelectOption()
+        .setLabel("Bob"));
+    aliceText.fill("Bob, a word with you");
+    aliceText.press("Enter");
+    assertThat(aliceChat.getByText("privately to Bob")).isVisible();
+
+    // Bob sees both (the second marked private); Carol only the first, with an unread badge.
+    for (MeetingPage p : List.of(bob, carol)) {
+      Locator chatButton = p.page().getByRole(AriaRole.BUTTON,
+          new Page.GetByRoleOptions().setName("Chat"));
+      assertThat(chatButton).containsText(p == bob ? "2" : "1");
+      chatButton.click();
+    }
+    Locator bobChat = bob.page().getByRole(AriaRole.COMPLEMENTARY,
+        new Page.GetByRoleOptions().setName("Meeting chat"));
+    assertThat(bobChat).containsText("会议开始了");
+    assertThat(bobChat).containsText("Bob, a word with you");
+    assertThat(bobChat.getByText("privately to you")).isVisible();
+    Locator carolChat = carol.page().getByRole(AriaRole.COMPLEMENTARY,
+        new Page.GetByRoleOptions().setName("Meeting chat"));
+    assertThat(carolChat).containsText("会议开始了");
+    assertThat(carolChat).not().containsText("a word with you");
+
+    // Afterwards, from Recent meetings: Carol reads the public part, Bob both.
+    for (MeetingPage p : List.of(alice, bob, carol)) {
+      p.leave();
+    }
+    carol.page().navigate(stage.url());
+    carol.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chat")
+        .setExact(true)).first().click();
+    Locator transcript = carol.page().getByRole(AriaRole.LIST,
+        new Page.GetByRoleOptions().setName("Chat").setExact(true));
+    assertThat(transcript).containsText("Alice: 会议开始了");
+    assertThat(transcript).not().containsText("a word with you");
+    bob.page().navigate(stage.url());
+    bob.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chat")
+        .setExact(true)).first().click();
+    assertThat(bob.page().getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Chat")
+        .setExact(true))).containsText("Alice → Bob: Bob, a word with you");
+  }
 }

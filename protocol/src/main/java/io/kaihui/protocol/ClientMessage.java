@@ -16,10 +16,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = SetMutedRequest.class, name = "setMuted"),
     @JsonSubTypes.Type(value = LeaveRequest.class, name = "leave"),
     @JsonSubTypes.Type(value = PingRequest.class, name = "ping"),
+    @JsonSubTypes.Type(value = MeetingChatSend.class, name = "chat"),
 })
 public sealed interface ClientMessage
     permits JoinRequest, PublishRequest, SubscribeAnswer, SetMutedRequest, LeaveRequest,
-        PingRequest {
+        PingRequest, MeetingChatSend {
 
   /** The request id, echoed in the answer. */
   long id();

@@ -6,6 +6,7 @@ import java.util.List;
  * REST: one meeting the signed-in person hosted or was in, as {@code GET
  * /api/v1/meetings/history} lists them, newest first.
  *
+ * @param meetingId its id in the record (below 2^53), for its chat
  * @param meetingNumber its 9-digit number (numbers are reused once a meeting has ended)
  * @param title its title
  * @param hostName the host's display name
@@ -16,6 +17,7 @@ import java.util.List;
  * @param guests how many of {@code participants} were guests
  */
 public record PastMeeting(
+    long meetingId,
     String meetingNumber,
     String title,
     String hostName,

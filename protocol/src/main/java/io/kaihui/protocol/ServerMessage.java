@@ -29,9 +29,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = CallIncoming.class, name = "callIncoming"),
     @JsonSubTypes.Type(value = CallAccepted.class, name = "callAccepted"),
     @JsonSubTypes.Type(value = CallEnded.class, name = "callEnded"),
+    @JsonSubTypes.Type(value = MeetingChatMessage.class, name = "meetingChat"),
 })
 public sealed interface ServerMessage
     permits JoinResponse, PublishResponse, OkResponse, ErrorResponse, SubscribeOffer,
         ParticipantJoined, ParticipantUpdated, ParticipantLeft, MeetingUpdated, MeetingEnded,
         PresenceChanged, FriendRequestReceived, FriendsChanged, MessageReceived, ReceiptChanged,
-        TypingChanged, ConversationChanged, CallIncoming, CallAccepted, CallEnded {}
+        TypingChanged, ConversationChanged, CallIncoming, CallAccepted, CallEnded,
+        MeetingChatMessage {}

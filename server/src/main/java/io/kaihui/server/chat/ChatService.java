@@ -660,10 +660,17 @@ public final class ChatService {
         .bind("key", key).mapTo(Long.class).findOne();
   }
 
-  /** The text to store, or the reason it cannot be. */
-  private String checkText(String text) throws ChatException {
+  /**
+   * A chat text as it may be stored: some text that is not only blanks, at most
+   * {@code maxChars} code points, no controls but tab and line breaks, no broken UTF-16.
+   *
+   * @param text the text as sent; null is fine
+   * @param maxChars the most code points
+   * @return the text, or null when it breaks a rule
+   */
+  public static String textOrNull(String text, int maxChars) {
     if (text == null || text.isBlank()) {
-      throw new ChatException(ChatException.BAD_MESSAGE, "a message has some text");
+      return null;
     }
     int count = 0;
     for (int i = 0; i < text.length(); ) {
@@ -673,12 +680,20 @@ public final class ChatService {
       int type = Character.getType(cp);
       boolean allowedControl = cp == '\n' || cp == '\t' || cp == '\r';
       if ((type == Character.CONTROL && !allowedControl) || type == Character.SURROGATE
-          || cp == 0xFFFE || cp == 0xFFFF) {
-        throw new ChatException(ChatException.BAD_MESSAGE,
-            "a message holds text only: no control characters or broken UTF-16");
+          || cp == 0xFFFE || cp == 0xFFFF || count > maxChars) {
+        return null;
       }
     }
-    if (count > maxMessageChars) {
+    return text;
+  }
+
+  /** The text to store, or the reason it cannot be. */
+  private String checkText(String text) throws ChatException {
+    if (textOrNull(text, Integer.MAX_VALUE) == null) {
+      throw new ChatException(ChatException.BAD_MESSAGE,
+          "a message holds some text, and no control characters or broken UTF-16");
+    }
+    if (text.codePointCount(0, text.length()) > maxMessageChars) {
       throw new ChatException(ChatException.MESSAGE_TOO_LONG,
           "a message has at most " + maxMessageChars + " characters");
     }

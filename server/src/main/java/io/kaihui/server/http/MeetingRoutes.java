@@ -51,6 +51,12 @@ public final class MeetingRoutes {
     routes.post("/api/v1/meetings", this::create);
     // Before /{number}, which would take "history" for a (bad) number.
     routes.get("/api/v1/meetings/history", this::history);
+    routes.get("/api/v1/meetings/history/{meetingId}/chat", ctx -> {
+      SignedIn who = accounts.requireSignedIn(ctx);
+      long id = FriendRoutes.id(ctx, "meetingId");
+      // Someone who was not in it gets what a meeting without chat gives: nothing.
+      ctx.json(meetingLog.chatOf(id, who.user().id()));
+    });
     routes.get("/api/v1/meetings/{number}", this::find);
     routes.patch("/api/v1/meetings/{number}", this::update);
     routes.delete("/api/v1/meetings/{number}", this::end);

@@ -7,6 +7,7 @@ import io.kaihui.media.Router;
 import io.kaihui.media.SdpNegotiationException;
 import io.kaihui.media.SubscribeNegotiator;
 import io.kaihui.media.WebRtcTransport;
+import io.kaihui.protocol.MeetingChatMessage;
 import io.kaihui.protocol.MeetingEnded;
 import io.kaihui.protocol.MeetingSummary;
 import io.kaihui.protocol.MeetingUpdated;
@@ -58,6 +59,10 @@ public final class Meeting {
   private volatile boolean allowGuests;
   private volatile long emptySinceNanos = System.nanoTime();
   private boolean closed;
+  /** What was said in the chat, in order (the database keeps it too). */
+  private final List<MeetingChatMessage> chatLog = new ArrayList<>();
+  /** The account of every participant that joined, by participant id (0 for a guest). */
+  private final Map<String, Long> accountOf = new java.util.HashMap<>();
   /** For a call: the only accounts that may join; null for a meeting open to its link. */
   private volatile java.util.Set<Long> invitedOnly;
 
@@ -194,6 +199,7 @@ public final class Meeting {
         other.sink().send(new ParticipantJoined(p.info()));
       }
       participants.put(p.id(), p);
+      accountOf.put(p.id(), who.userId());
       emptySinceNanos = 0;
       // Existing tracks: the newcomer consumes every producer of the others.
       engine.await(() -> {
@@ -212,6 +218,94 @@ public final class Meeting {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Most characters of one chat message in a meeting. */
+  public static final int MAX_CHAT_CHARS = 4000;
+
+  /**
+   * Says something in the meeting's chat: stored, then sent to everyone present (or, private, to
+   * the sender and the recipient).
+   *
+   * @param from who says it
+   * @param text the text
+   * @param toParticipantId the one participant it is for, or null for everyone
+   * @throws MeetingException {@code bad_message}, {@code message_too_long},
+   *     {@code participant_not_found}, {@code not_joined}
+   */
+  public void chat(Participant from, String text, String toParticipantId)
+      throws MeetingException {
+    String body = io.kaihui.server.chat.ChatService.textOrNull(text, MAX_CHAT_CHARS);
+    if (body == null) {
+      throw new MeetingException(text != null && text.codePointCount(0, text.length())
+          > MAX_CHAT_CHARS ? "message_too_long" : "bad_message",
+          "a chat message has 1 to " + MAX_CHAT_CHARS + " characters of text");
+    }
+    lock.lock();
+    try {
+      if (from.hasLeft() || participants.get(from.id()) != from) {
+        throw new MeetingException("not_joined", "you are not in meeting " + number);
+      }
+      Participant to = null;
+      if (toParticipantId != null) {
+        to = participants.get(toParticipantId);
+        if (to == null || to == from) {
+          throw new MeetingException("participant_not_found",
+              "nobody with this id is in the meeting");
+        }
+      }
+      long now = clock.millis();
+      MeetingChatMessage message = new MeetingChatMessage(chatLog.size() + 1, from.id(),
+          from.displayName(), to == null ? null : to.id(), to == null ? null : to.displayName(),
+          body, now);
+      try {
+        meetingLog.chat(logId, message.seq(), from.attendee(), to == null ? null : to.attendee(),
+            body, now);
+      } catch (RuntimeException e) {
+        log.warn("meeting {}: cannot keep a chat message", number, e);
+        throw new MeetingException("internal_error", "the message could not be kept");
+      }
+      chatLog.add(message);
+      if (to == null) {
+        for (Participant p : participants.values()) {
+          p.sink().send(message);
+        }
+      } else {
+        from.sink().send(message);
+        to.sink().send(message);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Sends a newcomer what was said before they came: every message to everyone, and the private
+   * ones to or from them (the same account, or this participant). Call it right after their
+   * join response, as {@link #offerExistingTracks}.
+   */
+  public void sendChatBacklog(Participant p) {
+    lock.lock();
+    try {
+      long me = p.attendee().userId();
+      for (MeetingChatMessage m : chatLog) {
+        boolean mine = m.toParticipantId() == null || p.id().equals(m.toParticipantId())
+            || p.id().equals(m.fromParticipantId())
+            || (me != 0 && (me == userOf(m.fromParticipantId())
+                || me == userOf(m.toParticipantId())));
+        if (mine) {
+          p.sink().send(m);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The account of a participant seen in this meeting, or -1. */
+  private long userOf(String participantId) {
+    Long id = participantId == null ? null : accountOf.get(participantId);
+    return id == null || id == 0 ? -1 : id;
   }
 
   /**

@@ -107,6 +107,58 @@ public final class MeetingLog {
   }
 
   /**
+   * Keeps one message of a meeting's chat.
+   *
+   * @param meetingId the meeting's id in the log
+   * @param seq its number in the meeting's chat
+   * @param from who said it (a guest has user id 0)
+   * @param to a private message's recipient, or null for everyone
+   * @param text the text
+   * @param createdMs when
+   * @throws org.jdbi.v3.core.JdbiException if the database fails
+   */
+  public void chat(long meetingId, long seq, Attendee from, Attendee to, String text,
+      long createdMs) {
+    jdbi.useHandle(h -> h.createUpdate("INSERT INTO meeting_messages (meeting_id, seq,"
+            + " sender_user_id, sender_name, recipient_user_id, recipient_name, body, created_ms)"
+            + " VALUES (:meeting, :seq, :from, :fromName, :to, :toName, :body, :now)")
+        .bind("meeting", meetingId).bind("seq", seq)
+        .bind("from", from.isGuest() ? null : from.userId()).bind("fromName", from.displayName())
+        .bind("to", to == null || to.isGuest() ? null : to.userId())
+        .bind("toName", to == null ? null : to.displayName())
+        .bind("body", text).bind("now", createdMs).execute());
+  }
+
+  /**
+   * A past meeting's chat as one of its people reads it: every message to everyone, and the
+   * private ones they sent or got.
+   *
+   * @param meetingId the meeting's id in the log
+   * @param userId who reads
+   * @return the messages in order; empty when the person was not in the meeting (or it has no
+   *     such id)
+   */
+  public List<io.kaihui.protocol.MeetingChatMessage> chatOf(long meetingId, long userId) {
+    return jdbi.withHandle(h -> {
+      boolean wasThere = h.createQuery("SELECT COUNT(*) FROM meetings m WHERE m.id = :meeting"
+              + " AND (m.host_user_id = :user OR EXISTS (SELECT 1 FROM meeting_attendees a"
+              + " WHERE a.meeting_id = m.id AND a.user_id = :user))")
+          .bind("meeting", meetingId).bind("user", userId).mapTo(Integer.class).one() > 0;
+      if (!wasThere) {
+        return List.of();
+      }
+      return h.createQuery("SELECT seq, sender_name, recipient_name, body, created_ms"
+              + " FROM meeting_messages WHERE meeting_id = :meeting AND (recipient_name IS NULL"
+              + " OR sender_user_id = :user OR recipient_user_id = :user) ORDER BY seq")
+          .bind("meeting", meetingId).bind("user", userId)
+          .map((rs, ctx) -> new io.kaihui.protocol.MeetingChatMessage(rs.getLong("seq"), null,
+              rs.getString("sender_name"), null, rs.getString("recipient_name"),
+              rs.getString("body"), rs.getLong("created_ms")))
+          .list();
+    });
+  }
+
+  /**
    * The meetings a person hosted or was in, newest first.
    *
    * @param userId the person's account id
@@ -146,7 +198,7 @@ public final class MeetingLog {
           .forEach(r -> { });
       List<PastMeeting> out = new ArrayList<>(rows.size());
       for (Row r : rows.values()) {
-        out.add(new PastMeeting(r.number, r.title, r.hostName, r.startedMs, r.endedMs,
+        out.add(new PastMeeting(r.id, r.number, r.title, r.hostName, r.startedMs, r.endedMs,
             List.copyOf(r.names), r.guests));
       }
       return out;

@@ -13,6 +13,7 @@ import io.kaihui.protocol.FriendsChanged;
 import io.kaihui.protocol.JoinRequest;
 import io.kaihui.protocol.JoinResponse;
 import io.kaihui.protocol.LeaveRequest;
+import io.kaihui.protocol.MeetingChatSend;
 import io.kaihui.protocol.OkResponse;
 import io.kaihui.protocol.PingRequest;
 import io.kaihui.protocol.PresenceChanged;
@@ -411,6 +412,7 @@ public final class SignalingEndpoint implements SessionListener,
       c.send(handle(c, message));
       if (message instanceof JoinRequest && c.meeting() != null) {
         c.meeting().offerExistingTracks(c.participant());
+        c.meeting().sendChatBacklog(c.participant());
       }
     } catch (MeetingException e) {
       sendError(c, new ErrorResponse(message.id(), e.code(), e.getMessage()));
@@ -442,6 +444,10 @@ public final class SignalingEndpoint implements SessionListener,
       case LeaveRequest r -> {
         joined(c);
         leave(c, "left");
+        yield new OkResponse(r.id());
+      }
+      case MeetingChatSend r -> {
+        joined(c).chat(c.participant(), r.text(), r.toParticipantId());
         yield new OkResponse(r.id());
       }
       case PingRequest r -> {

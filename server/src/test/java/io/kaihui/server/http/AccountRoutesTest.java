@@ -310,7 +310,7 @@ class AccountRoutesTest {
     // Reading needs no header.
     owner.csrfHeader = false;
     HttpResponse<byte[]> me = owner.get("/api/v1/me");
-    assertThat(me.statusCode()).as(body(me)).isEqualTo(200);
+    assertThat(me.statusCode()).as(() -> body(me) + "; " + sessionOf(owner)).isEqualTo(200);
     assertThat(JSON.readTree(me.body()).path("displayName").asText())
         .isEqualTo("Tester " + ownerName);
 
@@ -476,7 +476,7 @@ class AccountRoutesTest {
     Browser first = new Browser(server);
     first.register(name);
     HttpResponse<byte[]> me = first.get("/api/v1/me");
-    assertThat(me.statusCode()).as(body(me)).isEqualTo(200);
+    assertThat(me.statusCode()).as(() -> body(me) + "; " + sessionOf(first)).isEqualTo(200);
 
     Browser second = new Browser(server);
     assertThat(second.login(name, PASSWORD, false).statusCode()).isEqualTo(200);
@@ -515,6 +515,17 @@ class AccountRoutesTest {
     assertThat(expired.statusCode()).isEqualTo(401);
     assertThat(code(expired)).isEqualTo("not_signed_in");
     assertThat(setCookie(expired)).isNull();
+  }
+
+  /** What the database holds of a browser's session, for a failure's message. */
+  static String sessionOf(Browser b) {
+    if (b.cookie == null) {
+      return "the browser has no cookie";
+    }
+    return "clock " + clock.millis() + ", address " + b.address + ", session rows "
+        + b.server.database().jdbi().withHandle(h -> h.createQuery("SELECT id, user_id,"
+            + " created_ms, expires_ms, revoked_ms, revoked_reason FROM sessions"
+            + " WHERE token_hash = :hash").bind("hash", sha256(b.cookie)).mapToMap().list());
   }
 
   private static String sessionId(String token) {

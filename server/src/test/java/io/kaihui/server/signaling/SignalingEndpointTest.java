@@ -403,6 +403,57 @@ class SignalingEndpointTest {
   }
 
   @Test
+  void theMeetingChatReachesWhoItIsForAndIsKeptForThoseWhoWereThere() throws Exception {
+    Meeting m = meetings.create(ALICE, null, true);
+    Recorder alices = new Recorder();
+    SignalingConnection alice = endpoint.newConnection(alices,
+        sessions.create(ALICE.userId(), false, ClientInfo.UNKNOWN).session());
+    endpoint.register("chat-alice", alice);
+    endpoint.onText(alice, join(m.number(), "x"));
+    Recorder guests = new Recorder();
+    SignalingConnection guest = endpoint.newConnection(guests, null);
+    endpoint.register("chat-guest", guest);
+    endpoint.onText(guest, join(m.number(), "Visitor"));
+    String guestId = ofType(alices, "participantJoined").getLast().path("participant")
+        .path("participantId").asText();
+
+    endpoint.onText(alice, "{\"type\":\"chat\",\"id\":5,\"text\":\"大家好\"}");
+    endpoint.onText(alice, "{\"type\":\"chat\",\"id\":6,\"text\":\"just you\","
+        + "\"toParticipantId\":\"" + guestId + "\"}");
+    endpoint.onText(guest, "{\"type\":\"chat\",\"id\":7,\"text\":\"\"}");
+    endpoint.onText(guest, "{\"type\":\"chat\",\"id\":8,\"text\":\"hi\","
+        + "\"toParticipantId\":\"nobody\"}");
+    assertThat(ofType(guests, "error")).extracting(n -> n.path("code").asText())
+        .containsExactly("bad_message", "participant_not_found");
+    assertThat(ofType(guests, "meetingChat")).extracting(n -> n.path("text").asText())
+        .containsExactly("大家好", "just you");
+    assertThat(ofType(alices, "meetingChat")).extracting(n -> n.path("toName").asText(null))
+        .containsExactly(null, "Visitor");
+
+    // Bob comes later: he gets what was said to everyone, not the private message.
+    Recorder bobs = new Recorder();
+    SignalingConnection bob = endpoint.newConnection(bobs,
+        sessions.create(BOB.userId(), false, ClientInfo.UNKNOWN).session());
+    endpoint.register("chat-bob", bob);
+    endpoint.onText(bob, join(m.number(), "x"));
+    assertThat(ofType(bobs, "meetingChat")).extracting(n -> n.path("text").asText())
+        .containsExactly("大家好");
+
+    // Afterwards: Alice reads both of hers, Bob the public one, Dave (never there) nothing.
+    long id = meetingLog.history(ALICE.userId(), 1).getFirst().meetingId();
+    assertThat(meetingLog.chatOf(id, ALICE.userId()))
+        .extracting(io.kaihui.protocol.MeetingChatMessage::text)
+        .containsExactly("大家好", "just you");
+    assertThat(meetingLog.chatOf(id, BOB.userId()))
+        .extracting(io.kaihui.protocol.MeetingChatMessage::text).containsExactly("大家好");
+    assertThat(meetingLog.chatOf(id, DAVE.userId())).isEmpty();
+    for (String sid : List.of("chat-alice", "chat-guest", "chat-bob")) {
+      endpoint.unregister(sid, sid.equals("chat-alice") ? alice
+          : sid.equals("chat-guest") ? guest : bob);
+    }
+  }
+
+  @Test
   void friendsHearAPersonsPresenceAndNobodyElseDoes() throws Exception {
     Recorder daves = new Recorder();
     Recorder bobs = new Recorder();

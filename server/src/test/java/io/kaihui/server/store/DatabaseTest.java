@@ -27,7 +27,7 @@ class DatabaseTest {
       assertThat(database.vendor()).isEqualTo(vendor);
       assertThat(db.tables()).containsOnlyKeys("flyway_schema_history", "users", "sessions",
           "meetings", "meeting_attendees", "friend_groups", "friendships", "friend_requests",
-          "conversations", "conversation_members", "messages");
+          "conversations", "conversation_members", "messages", "meeting_messages");
       assertThat(db.tables().get("users")).containsExactly("id", "username", "username_key",
           "display_name", "phone", "password_hash", "avatar_ref", "mood_line", "created_ms",
           "updated_ms");
@@ -48,7 +48,7 @@ class DatabaseTest {
           "to_user_id", "note", "created_ms");
       assertThat(db.tables().get("messages")).containsExactly("conversation_id", "seq",
           "client_id", "sender_id", "kind", "body", "created_ms");
-      assertThat(applied).containsExactly("1", "2", "3", "4", "5");
+      assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6");
     }
   }
 
