@@ -97,3 +97,10 @@ export async function meetingChat(meetingId: number, fetchFn: Fetch = browserFet
   return answer as MeetingChatMessage[];
 }
 
+/**
+ * inviteToMeeting invites a friend into the meeting I am in; their signed-in pages show it with
+ * "Join". Throws ApiError `not_joined`, `not_friends`, `meeting_not_found`...
+ */
+export async function inviteToMeeting(meetingNumber: string, userId: number, fetchFn: Fetch = browserFetch): Promise<void> {
+  await apiRequest(fetchFn, `${meetingUrl(meetingNumber)}/invites`, 'POST', { userId });
+}

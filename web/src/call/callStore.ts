@@ -12,9 +12,11 @@ export interface CallState {
   ended: { reason: string; name: string } | null;
   /** The error code of a call that could not be made or answered. */
   error: string | null;
+  /** A friend's invitation into their meeting, until I join or dismiss it. */
+  invite: { meetingNumber: string; title: string; from: string } | null;
 }
 
-const IDLE: CallState = { incoming: null, outgoing: null, ended: null, error: null };
+const IDLE: CallState = { incoming: null, outgoing: null, ended: null, error: null, invite: null };
 
 /**
  * CallStore follows my one-to-one calls on this page: calling a friend (`outgoing`), a friend
@@ -87,6 +89,24 @@ export class CallStore {
   /** dismiss hides the notice of the last call's end. */
   dismiss(): void {
     this.set({ ...this.current, ended: null, error: null });
+  }
+
+  /** invited applies a `meetingInvite` event. */
+  invited(meetingNumber: string, title: string, from: string): void {
+    this.set({ ...this.current, invite: { meetingNumber, title, from } });
+  }
+
+  /** joinInvite goes to the meeting I was invited into. */
+  joinInvite(): void {
+    const invite = this.current.invite;
+    if (invite === null) return;
+    this.set({ ...this.current, invite: null });
+    this.join(invite.meetingNumber);
+  }
+
+  /** dismissInvite forgets the invitation. */
+  dismissInvite(): void {
+    this.set({ ...this.current, invite: null });
   }
 
   /** incoming applies a `callIncoming` event. */

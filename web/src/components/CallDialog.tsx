@@ -81,6 +81,23 @@ function CallDialogOf({ calls }: { calls: CallStore }) {
       </div>
     );
   }
+  if (state.invite !== null) {
+    const invite = state.invite;
+    return (
+      <div className="call-dialog" role="alertdialog" aria-label={t('invites.title', { name: invite.from })}>
+        <p className="call-dialog__title">{t('invites.title', { name: invite.from })}</p>
+        <p>{invite.title}</p>
+        <div className="call-dialog__actions">
+          <button type="button" className="button button--secondary" onClick={() => calls.dismissInvite()}>
+            {t('invites.dismiss')}
+          </button>
+          <button type="button" className="button button--primary" onClick={() => calls.joinInvite()}>
+            {t('invites.join')}
+          </button>
+        </div>
+      </div>
+    );
+  }
   if (state.ended !== null || state.error !== null) {
     return (
       <div className="call-notice" role="status">

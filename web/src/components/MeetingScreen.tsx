@@ -21,6 +21,7 @@ import { FailurePanel } from './FailurePanel';
 import { HostControls } from './HostControls';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NoticeList } from './NoticeList';
+import { InviteFriends } from './InviteFriends';
 import { MeetingChatPanel } from './MeetingChatPanel';
 import { ParticipantsPanel, type ParticipantRow } from './ParticipantsPanel';
 import { RemoteAudio } from './RemoteAudio';
@@ -241,7 +242,11 @@ export function MeetingScreen(props: {
       </header>
       <main className="meeting__body">
         <VideoGrid tiles={tiles} />
-        {panelOpen && <ParticipantsPanel id={panelId} rows={rows} onClose={() => setPanelOpen(false)} />}
+        {panelOpen && (
+          <ParticipantsPanel id={panelId} rows={rows} onClose={() => setPanelOpen(false)}>
+            <InviteFriends meetingNumber={meetingNumber} />
+          </ParticipantsPanel>
+        )}
         {chatOpen && (
           <MeetingChatPanel
             id={chatId}

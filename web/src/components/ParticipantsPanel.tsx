@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from './Avatar';
 import { Icon } from './Icon';
@@ -20,7 +21,13 @@ export interface ParticipantRow {
  * "Guest" badges, and their microphone and camera state. It is a `role="complementary"` region
  * named "Participants".
  */
-export function ParticipantsPanel(props: { id: string; rows: readonly ParticipantRow[]; onClose(): void }) {
+export function ParticipantsPanel(props: {
+  id: string;
+  rows: readonly ParticipantRow[];
+  onClose(): void;
+  /** Shown under the list (inviting friends). */
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <aside id={props.id} className="participants" role="complementary" aria-label={t('participants.title')}>
@@ -66,6 +73,7 @@ export function ParticipantsPanel(props: { id: string; rows: readonly Participan
           </li>
         ))}
       </ul>
+      {props.children}
     </aside>
   );
 }

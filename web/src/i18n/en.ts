@@ -435,4 +435,14 @@ export const en = {
     transcript: 'Chat',
     transcriptEmpty: 'Nothing was said in the chat.',
   },
+  invites: {
+    title: '{{name}} invites you into a meeting',
+    join: 'Join',
+    dismiss: 'Not now',
+    heading: 'Invite friends',
+    invite: 'Invite {{name}}',
+    inviteShort: 'Invite',
+    invited: 'Invited',
+    none: 'Your friends show up here to invite.',
+  },
 };

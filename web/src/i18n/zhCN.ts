@@ -437,4 +437,14 @@ export const zhCN: Translation<typeof en> = {
     transcript: '聊天记录',
     transcriptEmpty: '本次会议没有聊天记录。',
   },
+  invites: {
+    title: '{{name}} 邀请你加入会议',
+    join: '加入',
+    dismiss: '稍后',
+    heading: '邀请好友',
+    invite: '邀请 {{name}}',
+    inviteShort: '邀请',
+    invited: '已邀请',
+    none: '你的好友会显示在这里，可以邀请他们。',
+  },
 };

@@ -24,8 +24,8 @@ export interface AppConnectionListener {
   onFriendRequest?(request: FriendRequestView): void;
   /** My friends or friend requests changed elsewhere (`friendsChanged` event): load them again. */
   onFriendsChanged?(reason: string, userId: number): void;
-  /** A call event: `callIncoming`, `callAccepted` or `callEnded`. */
-  onCall?(event: Extract<ServerEvent, { type: 'callIncoming' | 'callAccepted' | 'callEnded' }>): void;
+  /** A call event: `callIncoming`, `callAccepted` or `callEnded`; or an invitation, `meetingInvite`. */
+  onCall?(event: Extract<ServerEvent, { type: 'callIncoming' | 'callAccepted' | 'callEnded' | 'meetingInvite' }>): void;
   /** A chat event: `message`, `receipt`, `typing` or `conversationChanged`. */
   onChat?(event: Extract<ServerEvent, { type: 'message' | 'receipt' | 'typing' | 'conversationChanged' }>): void;
   /**
@@ -150,6 +150,7 @@ export class AppConnection {
       case 'callIncoming':
       case 'callAccepted':
       case 'callEnded':
+      case 'meetingInvite':
         this.listener.onCall?.(event);
         return;
       default:

@@ -71,6 +71,7 @@ export function useAppConnection(
           if (calls === null) return;
           if (event.type === 'callIncoming') calls.incoming(event.call as CallView);
           else if (event.type === 'callAccepted') calls.accepted(event.callId, event.meetingNumber);
+          else if (event.type === 'meetingInvite') calls.invited(event.meetingNumber, event.title, event.from.displayName);
           else calls.ended(event.callId, event.reason);
         },
         onChat: (event) => {

@@ -34,7 +34,8 @@ export type ServerEvent = Extract<
       | 'callIncoming'
       | 'callAccepted'
       | 'callEnded'
-      | 'meetingChat';
+      | 'meetingChat'
+      | 'meetingInvite';
   }
 >;
 
@@ -60,6 +61,7 @@ const EVENT_TYPES: Record<ServerEvent['type'], true> = {
   callAccepted: true,
   callEnded: true,
   meetingChat: true,
+  meetingInvite: true,
 };
 
 /**

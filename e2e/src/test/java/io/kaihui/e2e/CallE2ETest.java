@@ -108,4 +108,26 @@ class CallE2ETest {
       assertThat(records.nth(1)).hasAttribute("data-call", "missed");
     }
   }
+
+  @Test
+  @Timeout(180)
+  void aFriendInvitedIntoARunningMeetingJoinsIt() {
+    MeetingPage[] two = friends();
+    Page alice = two[0].page();
+    Page bob = two[1].page();
+    String number = two[0].ui().createMeeting(false);
+    alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Participants"))
+        .click();
+    button(alice, "Invite Bob").click();
+    assertThat(button(alice, "Invite Bob")).hasText("Invited");
+
+    Locator invitation = bob.getByRole(AriaRole.ALERTDIALOG,
+        new Page.GetByRoleOptions().setName("Alice invites you into a meeting"));
+    assertThat(invitation).isVisible();
+    invitation.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Join")).click();
+    bob.waitForURL(url -> url.endsWith("/m/" + number));
+    two[1].ui().clickJoinMeeting();
+    two[1].ui().waitConnected();
+    assertThat(two[0].remoteTiles()).hasCount(1);
+  }
 }

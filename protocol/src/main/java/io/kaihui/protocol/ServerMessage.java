@@ -30,10 +30,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = CallAccepted.class, name = "callAccepted"),
     @JsonSubTypes.Type(value = CallEnded.class, name = "callEnded"),
     @JsonSubTypes.Type(value = MeetingChatMessage.class, name = "meetingChat"),
+    @JsonSubTypes.Type(value = MeetingInvite.class, name = "meetingInvite"),
 })
 public sealed interface ServerMessage
     permits JoinResponse, PublishResponse, OkResponse, ErrorResponse, SubscribeOffer,
         ParticipantJoined, ParticipantUpdated, ParticipantLeft, MeetingUpdated, MeetingEnded,
         PresenceChanged, FriendRequestReceived, FriendsChanged, MessageReceived, ReceiptChanged,
         TypingChanged, ConversationChanged, CallIncoming, CallAccepted, CallEnded,
-        MeetingChatMessage {}
+        MeetingChatMessage, MeetingInvite {}

@@ -18,6 +18,7 @@ import io.kaihui.server.http.CallRoutes;
 import io.kaihui.server.http.ChatRoutes;
 import io.kaihui.server.http.FriendRoutes;
 import io.kaihui.server.http.HttpApi;
+import io.kaihui.server.http.InviteRoutes;
 import io.kaihui.server.http.RequestBodies;
 import io.kaihui.server.http.SelfSignedCertificate;
 import io.kaihui.server.http.TlsListener;
@@ -169,10 +170,12 @@ public final class KaihuiServer implements AutoCloseable {
           bodies);
       ChatRoutes chatRoutes = new ChatRoutes(chat, accountRoutes, bodies);
       CallRoutes callRoutes = new CallRoutes(calls, accountRoutes, bodies);
+      InviteRoutes inviteRoutes = new InviteRoutes(meetings, friends, accountRoutes, bodies,
+          signaling::sendTo);
       Javalin http = HttpApi.start(config.httpHost(), config.httpPort(), tls(config, engine),
           meetings, signaling, metrics, accountRoutes,
           List.of(meetingRoutes::install, friendRoutes::install, chatRoutes::install,
-              callRoutes::install), proxies);
+              callRoutes::install, inviteRoutes::install), proxies);
       started.push(http::stop);
 
       ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(

@@ -98,6 +98,21 @@ public final class Meeting {
     return userId != 0 && userId == host.userId();
   }
 
+  /**
+   * Whether an account is in the meeting now.
+   *
+   * @param userId the account (0, a guest, is never)
+   */
+  public boolean hasAccountPresent(long userId) {
+    lock.lock();
+    try {
+      return userId != 0 && participants.values().stream()
+          .anyMatch(p -> p.attendee().userId() == userId);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Lets only these accounts join (a call's two people). */
   void restrictTo(java.util.Set<Long> userIds) {
     invitedOnly = java.util.Set.copyOf(userIds);

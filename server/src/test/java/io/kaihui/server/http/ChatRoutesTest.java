@@ -287,4 +287,26 @@ class ChatRoutesTest {
         .as("a call is nobody else's").isEqualTo(404);
     bobWs.abort();
   }
+
+  @Test
+  void onlySomeoneInTheMeetingInvitesAFriendIntoIt() throws Exception {
+    Person ada = person();
+    Person bob = person();
+    befriend(ada, bob);
+    String number = json(ada.browser().json("POST", "/api/v1/meetings", null))
+        .path("meetingNumber").asText();
+    HttpResponse<byte[]> notIn = ada.browser().json("POST", "/api/v1/meetings/" + number
+        + "/invites", Map.of("userId", bob.id()));
+    assertThat(notIn.statusCode()).as(body(notIn)).isEqualTo(403);
+    assertThat(code(notIn)).isEqualTo("not_joined");
+    String other = number.equals("987654321") ? "987654322" : "987654321";
+    HttpResponse<byte[]> none = ada.browser().json("POST", "/api/v1/meetings/" + other
+        + "/invites", Map.of("userId", bob.id()));
+    assertThat(none.statusCode()).isEqualTo(404);
+    HttpResponse<byte[]> bad = ada.browser().json("POST", "/api/v1/meetings/12ab/invites",
+        Map.of("userId", bob.id()));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(new Browser(server).json("POST", "/api/v1/meetings/" + number + "/invites",
+        Map.of("userId", bob.id())).statusCode()).isEqualTo(401);
+  }
 }
