@@ -38,8 +38,13 @@ export function useUnreadTitle(chat: ChatStore | null): void {
       Notification.permission === 'granted' &&
       document.visibilityState === 'hidden'
     ) {
-      const last = chat?.state.conversations[0]?.last;
-      if (last) new Notification(last.body.slice(0, 100));
+      const newest = chat?.state.conversations[0];
+      const last = newest?.last;
+      if (newest && last) {
+        const from = newest.members.find((m) => m.userId === last.senderId)?.displayName ?? '';
+        const title = newest.kind === 'group' && newest.title ? `${from} · ${newest.title}` : from;
+        new Notification(title, { body: last.kind === 'text' ? last.body.slice(0, 100) : '📞' });
+      }
     }
     before.current = unread;
   }, [unread, chat]);

@@ -1,4 +1,4 @@
-import { useContext, useEffect, useId, useRef, useSyncExternalStore } from 'react';
+import { useContext, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Fetch } from '../api/request';
 import { FriendsContext } from '../friends/FriendsContext';
@@ -28,6 +28,10 @@ function FriendsPanelOf({ store, fetchFn }: { store: FriendsStore; fetchFn?: Fet
   const headingId = useId();
   const state = useSyncExternalStore(store.subscribe, () => store.state);
   const reload = () => void store.load();
+  // Messages, calls and requests can show as browser notifications once allowed.
+  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(() =>
+    typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
+  );
   useEffect(() => {
     if (state.status === 'loading') void store.load();
     // Only the first time: later loads come from the connection and from changes made here.
@@ -46,6 +50,17 @@ function FriendsPanelOf({ store, fetchFn }: { store: FriendsStore; fetchFn?: Fet
           <span className="hint">{t('friends.online', { online, count: state.list.friends.length })}</span>
         )}
       </header>
+      {permission === 'default' && (
+        <button
+          type="button"
+          className="link-button friends__notify"
+          onClick={() => {
+            void Notification.requestPermission().then(setPermission, () => undefined);
+          }}
+        >
+          {t('friends.notifications')}
+        </button>
+      )}
       <FriendSearch fetchFn={fetchFn} onChanged={reload} />
       <FriendRequestList requests={state.requests} fetchFn={fetchFn} onChanged={reload} />
       {state.status === 'loading' && <p className="hint">{t('friends.loading')}</p>}

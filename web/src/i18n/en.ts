@@ -353,6 +353,7 @@ export const en = {
     confirmRemove: 'Remove {{name}} from your friends? You can add each other again later.',
     confirmDeleteGroup: 'Delete the group {{name}}? Its friends move to My friends.',
     newRequest: '{{name}} wants to be your friend',
+    notifications: 'Show messages and calls as notifications',
   },
   chat: {
     with: '{{name}}',

@@ -355,6 +355,7 @@ export const zhCN: Translation<typeof en> = {
     confirmRemove: '确定删除好友 {{name}} 吗？以后可以重新添加。',
     confirmDeleteGroup: '确定删除分组 {{name}} 吗？组内好友将移到“我的好友”。',
     newRequest: '{{name}} 请求添加你为好友',
+    notifications: '开启消息和来电通知',
   },
   chat: {
     with: '{{name}}',
