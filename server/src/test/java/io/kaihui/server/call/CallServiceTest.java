@@ -19,6 +19,7 @@ import io.kaihui.server.presence.PresenceState;
 import io.kaihui.server.social.FriendService;
 import io.kaihui.server.store.Database;
 import io.kaihui.server.store.DatabaseVendor;
+import io.kaihui.server.testing.NullParticipantSink;
 import io.kaihui.server.testing.TestDatabase;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -114,7 +115,7 @@ class CallServiceTest {
     assertThat(meeting.admits(ALICE)).isTrue();
     assertThat(meeting.admits(BOB)).isTrue();
     assertThat(meeting.admits(MALLORY)).isFalse();
-    assertThatThrownBy(() -> meeting.join(new NullSink(), new Attendee(MALLORY, "Mallory", null),
+    assertThatThrownBy(() -> meeting.join(new NullParticipantSink(), new Attendee(MALLORY, "Mallory", null),
         true, true)).isInstanceOfSatisfying(MeetingException.class,
             e -> assertThat(e.code()).isEqualTo("not_invited"));
     assertThat(records(BOB)).containsExactly("answered");
@@ -164,16 +165,5 @@ class CallServiceTest {
     refused(CallException.NOT_FRIENDS, () -> calls.start(ALICE, ALICE));
     refused(CallException.NOT_FRIENDS, () -> calls.start(BOB, CAROL));
     assertThat(told).isEmpty();
-  }
-
-  private static final class NullSink implements io.kaihui.server.meeting.ParticipantSink {
-    @Override
-    public void send(ServerMessage message) {}
-
-    @Override
-    public void close(String reason) {}
-
-    @Override
-    public void removed() {}
   }
 }

@@ -2,13 +2,15 @@ package io.kaihui.server.http;
 
 import static io.kaihui.server.http.AccountRoutesTest.body;
 import static io.kaihui.server.http.AccountRoutesTest.code;
+import static io.kaihui.server.http.ApiPeople.await;
+import static io.kaihui.server.http.ApiPeople.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kaihui.server.KaihuiServer;
 import io.kaihui.server.http.AccountRoutesTest.Browser;
 import io.kaihui.server.http.AccountRoutesTest.SocketWatcher;
+import io.kaihui.server.http.ApiPeople.Person;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The chat API over real HTTP and WebSocket: delivery, marks, who may read, and garbage. */
 class ChatRoutesTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AtomicInteger NAMES = new AtomicInteger(1);
 
   @TempDir
   static Path dataDir;
@@ -43,16 +41,8 @@ class ChatRoutesTest {
     server.close();
   }
 
-  private record Person(Browser browser, long id) {}
-
   private static Person person() throws Exception {
-    Browser b = new Browser(server);
-    String name = "chat_" + ProcessHandle.current().pid() % 1000 + "_" + NAMES.getAndIncrement();
-    return new Person(b, b.register(name).path("userId").asLong());
-  }
-
-  private static JsonNode json(HttpResponse<byte[]> r) throws Exception {
-    return JSON.readTree(r.body());
+    return ApiPeople.person(server, "chat");
   }
 
   /** Two friends and their conversation's id. */
@@ -65,19 +55,6 @@ class ChatRoutesTest {
         Map.of("userId", b.id()));
     assertThat(opened.statusCode()).as(body(opened)).isEqualTo(200);
     return json(opened).path("conversationId").asLong();
-  }
-
-  private static void await(SocketWatcher w, String fragment) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      synchronized (w.texts) {
-        if (w.texts.stream().anyMatch(t -> t.contains(fragment))) {
-          return;
-        }
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no frame with " + fragment + " in 10 s: " + w.texts);
   }
 
   @Test

@@ -2,21 +2,21 @@ package io.kaihui.server.http;
 
 import static io.kaihui.server.http.AccountRoutesTest.body;
 import static io.kaihui.server.http.AccountRoutesTest.code;
+import static io.kaihui.server.http.ApiPeople.await;
+import static io.kaihui.server.http.ApiPeople.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kaihui.server.KaihuiServer;
 import io.kaihui.server.http.AccountRoutesTest.Browser;
 import io.kaihui.server.http.AccountRoutesTest.SocketWatcher;
+import io.kaihui.server.http.ApiPeople.Person;
 import io.kaihui.server.social.FriendService;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * once, and what garbage gets.
  */
 class FriendRoutesTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AtomicInteger NAMES = new AtomicInteger(1);
 
   @TempDir
   static Path dataDir;
@@ -46,34 +43,8 @@ class FriendRoutesTest {
     server.close();
   }
 
-  /** A signed-in browser of a new account. */
   private static Person person() throws Exception {
-    Browser b = new Browser(server);
-    String name = "friend_" + ProcessHandle.current().pid() % 1000 + "_" + NAMES.getAndIncrement();
-    JsonNode account = b.register(name);
-    return new Person(b, account.path("userId").asLong(), name);
-  }
-
-  private record Person(Browser browser, long id, String username) {}
-
-  private static JsonNode json(HttpResponse<byte[]> r) throws Exception {
-    return JSON.readTree(r.body());
-  }
-
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 10 s");
-      }
-      Thread.sleep(20);
-    }
-  }
-
-  private static boolean received(SocketWatcher w, String fragment) {
-    synchronized (w.texts) {
-      return w.texts.stream().anyMatch(t -> t.contains(fragment));
-    }
+    return ApiPeople.person(server, "friend");
   }
 
   @Test
@@ -95,8 +66,8 @@ class FriendRoutesTest {
         Map.of("toUserId", bob.id(), "note", "你好 Bob"));
     assertThat(sent.statusCode()).as(body(sent)).isEqualTo(201);
     long requestId = json(sent).path("request").path("requestId").asLong();
-    await(() -> received(bobSocket, "\"type\":\"friendRequest\""));
-    assertThat(received(bobSocket, "你好 Bob")).isTrue();
+    await(bobSocket, "\"type\":\"friendRequest\"");
+    assertThat(ApiPeople.received(bobSocket, "你好 Bob")).isTrue();
 
     HttpResponse<byte[]> again = ada.browser().json("POST", "/api/v1/friend-requests",
         Map.of("toUserId", bob.id()));
@@ -109,7 +80,7 @@ class FriendRoutesTest {
     HttpResponse<byte[]> accepted =
         bob.browser().json("POST", "/api/v1/friend-requests/" + requestId + "/accept", null);
     assertThat(accepted.statusCode()).as(body(accepted)).isEqualTo(204);
-    await(() -> received(adaSocket, "\"type\":\"friendsChanged\",\"reason\":\"accepted\""));
+    await(adaSocket, "\"type\":\"friendsChanged\",\"reason\":\"accepted\"");
 
     HttpResponse<byte[]> list = ada.browser().get("/api/v1/friends");
     JsonNode friend = json(list).path("friends").get(0);
@@ -117,11 +88,10 @@ class FriendRoutesTest {
     assertThat(friend.path("presence").asText()).isEqualTo("online");
     assertThat(friend.path("groupId").asLong()).isZero();
 
-    // Bob goes offline: his friend Ada is told; then his presence is hers to see no more
-    // once they are not friends.
+    // Bob goes offline: his friend Ada is told. Then she ends the friendship, for both.
     bobWs.abort();
-    await(() -> received(adaSocket, "{\"type\":\"presence\",\"userId\":" + bob.id()
-        + ",\"state\":\"offline\"}"));
+    await(adaSocket, "{\"type\":\"presence\",\"userId\":" + bob.id()
+        + ",\"state\":\"offline\"}");
     HttpResponse<byte[]> removed = ada.browser().json("DELETE", "/api/v1/friends/" + bob.id(),
         null);
     assertThat(removed.statusCode()).isEqualTo(204);

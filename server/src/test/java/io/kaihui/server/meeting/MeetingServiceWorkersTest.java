@@ -7,6 +7,7 @@ import io.kaihui.media.MediaEngine;
 import io.kaihui.media.MediaEngineConfig;
 import io.kaihui.protocol.ServerMessage;
 import io.kaihui.server.store.DatabaseVendor;
+import io.kaihui.server.testing.NullParticipantSink;
 import io.kaihui.server.testing.TestDatabase;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -55,9 +56,9 @@ class MeetingServiceWorkersTest {
         .as("three empty meetings on three workers").containsExactlyInAnyOrderElementsOf(workers);
 
     for (int i = 0; i < 3; i++) {
-      a.join(new NullSink(), new Attendee(0, "guest " + i, null), true, true);
+      a.join(new NullParticipantSink(), new Attendee(0, "guest " + i, null), true, true);
     }
-    b.join(new NullSink(), new Attendee(0, "guest", null), true, true);
+    b.join(new NullParticipantSink(), new Attendee(0, "guest", null), true, true);
     Meeting d = meetings.create(HOST, "d", true);
     Meeting e = meetings.create(HOST, "e", true);
     assertThat(d.engine()).as("c's worker carries 1, b's 1, a's 3").isIn(b.engine(), c.engine());
@@ -71,8 +72,8 @@ class MeetingServiceWorkersTest {
   void aMeetingsParticipantsAllShareItsWorker() throws Exception {
     meetings.create(HOST, "elsewhere", true);
     Meeting m = meetings.create(HOST, "m", true);
-    Meeting.Joined one = m.join(new NullSink(), new Attendee(0, "one", null), true, true);
-    Meeting.Joined two = m.join(new NullSink(), new Attendee(0, "two", null), true, true);
+    Meeting.Joined one = m.join(new NullParticipantSink(), new Attendee(0, "one", null), true, true);
+    Meeting.Joined two = m.join(new NullParticipantSink(), new Attendee(0, "two", null), true, true);
     for (Meeting.Joined j : List.of(one, two)) {
       assertThat(j.participant().publishTransport().router().engine()).isSameAs(m.engine());
       assertThat(j.participant().subscribeTransport().router().engine()).isSameAs(m.engine());
@@ -83,16 +84,5 @@ class MeetingServiceWorkersTest {
   void aServiceNeedsAWorker() {
     assertThatThrownBy(() -> new MeetingService(List.of(), new MeetingLog(db.open()),
         Clock.systemUTC(), 5)).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  private static final class NullSink implements ParticipantSink {
-    @Override
-    public void send(ServerMessage message) {}
-
-    @Override
-    public void close(String reason) {}
-
-    @Override
-    public void removed() {}
   }
 }
