@@ -34,7 +34,9 @@ class KaihuiServerTest {
   static Path dataDir;
 
   private static KaihuiServer server;
-  private static final HttpClient http = HttpClient.newHttpClient();
+  /** HTTP/1.1, as browsers speak plain HTTP (see AccountRoutesTest). */
+  private static final HttpClient http = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeAll
   static void start() {

@@ -11,6 +11,7 @@ import io.kaihui.server.KaihuiServer;
 import io.kaihui.server.http.AccountRoutesTest.Browser;
 import io.kaihui.server.http.AccountRoutesTest.SocketWatcher;
 import io.kaihui.server.http.ApiPeople.Person;
+import io.kaihui.server.testing.MutableClock;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class ChatRoutesTest {
 
   @BeforeAll
   static void start() {
-    server = AccountRoutesTest.start(dataDir, false);
+    server = AccountRoutesTest.start(dataDir, false, new MutableClock());
   }
 
   @AfterAll

@@ -12,6 +12,7 @@ import io.kaihui.server.http.AccountRoutesTest.Browser;
 import io.kaihui.server.http.AccountRoutesTest.SocketWatcher;
 import io.kaihui.server.http.ApiPeople.Person;
 import io.kaihui.server.social.FriendService;
+import io.kaihui.server.testing.MutableClock;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class FriendRoutesTest {
 
   @BeforeAll
   static void start() {
-    server = AccountRoutesTest.start(dataDir, false);
+    server = AccountRoutesTest.start(dataDir, false, new MutableClock());
   }
 
   @AfterAll

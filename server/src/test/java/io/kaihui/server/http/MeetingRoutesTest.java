@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kaihui.server.KaihuiServer;
 import io.kaihui.server.http.AccountRoutesTest.Browser;
+import io.kaihui.server.testing.MutableClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,7 +30,7 @@ class MeetingRoutesTest {
 
   @BeforeAll
   static void start() {
-    server = AccountRoutesTest.start(dataDir, true);
+    server = AccountRoutesTest.start(dataDir, true, new MutableClock());
   }
 
   @AfterAll
