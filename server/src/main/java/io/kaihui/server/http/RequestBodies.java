@@ -104,6 +104,7 @@ public final class RequestBodies {
     ApiException tooLarge = new ApiException(413, tooLargeCode,
         "the request body is larger than " + maxBytes + " bytes");
     if (declaredLength > maxBytes) {
+      drain(in, declaredLength);
       throw tooLarge;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(
@@ -113,11 +114,32 @@ public final class RequestBodies {
     for (int n; (n = in.read(buffer, 0, Math.min(buffer.length, maxBytes + 1 - total))) > 0; ) {
       total += n;
       if (total > maxBytes) {
+        drain(in, DRAIN_LIMIT);
         throw tooLarge;
       }
       out.write(buffer, 0, n);
     }
     return out.toByteArray();
+  }
+
+  /** Most bytes of a refused body read and thrown away so that the refusal reaches the client. */
+  static final long DRAIN_LIMIT = 32L * 1024 * 1024;
+
+  /**
+   * Reads and throws away what is left of a refused body, up to {@link #DRAIN_LIMIT}: a server
+   * that answers before the client has sent its body, and closes the connection, often loses its
+   * answer (the client, still sending, sees the connection reset instead of the 413). Past the
+   * limit, the connection is closed as before.
+   */
+  private static void drain(InputStream in, long expected) throws IOException {
+    if (expected > DRAIN_LIMIT) {
+      return;
+    }
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    for (int n; total < DRAIN_LIMIT && (n = in.read(buffer)) > 0; ) {
+      total += n;
+    }
   }
 
   /**
