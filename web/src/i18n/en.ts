@@ -109,7 +109,6 @@ export const en = {
     busy: 'Your friend is in a call or a meeting.',
     already_in_call: 'You are in another call.',
     call_not_found: 'This call is over.',
-    not_invited: 'This meeting is a call between two other people.',
     participant_not_found: 'That person is no longer in the meeting.',
     unknown: 'Something went wrong.',
   },

@@ -111,7 +111,6 @@ export const zhCN: Translation<typeof en> = {
     busy: '对方正在通话或会议中。',
     already_in_call: '你正在另一个通话中。',
     call_not_found: '该通话已结束。',
-    not_invited: '这是其他两人之间的通话。',
     participant_not_found: '对方已不在会议中。',
     unknown: '出了点问题。',
   },

@@ -66,6 +66,7 @@ public final class KaihuiServer implements AutoCloseable {
 
   private final Database database;
   private final List<MediaEngine> engines;
+  private final CallService calls;
   private final MeetingService meetings;
   private final SignalingEndpoint signaling;
   private final ScheduledExecutorService housekeeping;
@@ -76,7 +77,8 @@ public final class KaihuiServer implements AutoCloseable {
 
   private KaihuiServer(Database database, List<MediaEngine> engines, MeetingService meetings,
       SignalingEndpoint signaling, ScheduledExecutorService housekeeping, Javalin http,
-      String url, List<String> lanUrls, Metrics metrics) {
+      String url, List<String> lanUrls, Metrics metrics, CallService calls) {
+    this.calls = calls;
     this.database = database;
     this.engines = engines;
     this.meetings = meetings;
@@ -191,7 +193,7 @@ public final class KaihuiServer implements AutoCloseable {
           engines.stream().map(MediaEngine::port).toList(), engine.announcedAddresses(), url,
           lanUrls);
       return new KaihuiServer(database, List.copyOf(engines), meetings, signaling, housekeeping,
-          http, url, lanUrls, metrics);
+          http, url, lanUrls, metrics, calls);
     } catch (IOException e) {
       closeAll(started);
       throw new UncheckedIOException("cannot set up the data directory or HTTPS: "
@@ -310,6 +312,7 @@ public final class KaihuiServer implements AutoCloseable {
     http.stop();
     housekeeping.shutdownNow();
     signaling.close();
+    calls.close();
     meetings.close();
     engines.forEach(MediaEngine::close);
     database.close();

@@ -123,21 +123,27 @@ public final class CallService implements AutoCloseable {
     }
     Map<Long, UserCard> cards = friends.cards(callerId, List.of(callerId, calleeId));
     CallView view;
+    boolean busy;
     synchronized (this) {
       if (inCall(callerId)) {
         throw new CallException(CallException.ALREADY_IN_CALL, "you are in another call");
       }
-      boolean busy = inCall(calleeId) || presence.apply(calleeId) == PresenceState.IN_MEETING;
+      busy = inCall(calleeId) || presence.apply(calleeId) == PresenceState.IN_MEETING;
       if (busy) {
-        record(callerId, calleeId, "busy", false);
-        throw new CallException(CallException.BUSY, "your friend is in a call or a meeting");
+        view = null;
+      } else {
+        long id = random.nextLong(1, 1L << 53);
+        view = new CallView(id, cards.get(callerId), cards.get(calleeId), clock.millis(),
+            ringTime.toMillis());
+        ScheduledFuture<?> timeout = timer.schedule(() -> missed(id), ringTime.toMillis(),
+            TimeUnit.MILLISECONDS);
+        ringing.put(id, new Call(view, timeout));
       }
-      long id = random.nextLong(1, 1L << 53);
-      view = new CallView(id, cards.get(callerId), cards.get(calleeId), clock.millis(),
-          ringTime.toMillis());
-      ScheduledFuture<?> timeout = timer.schedule(() -> missed(id), ringTime.toMillis(),
-          TimeUnit.MILLISECONDS);
-      ringing.put(id, new Call(view, timeout));
+    }
+    if (busy) {
+      // Kept outside the lock: it writes to the database and tells both people.
+      record(callerId, calleeId, "busy", false);
+      throw new CallException(CallException.BUSY, "your friend is in a call or a meeting");
     }
     deliver(calleeId, new CallIncoming(view));
     return view;
@@ -157,10 +163,13 @@ public final class CallService implements AutoCloseable {
         new CallException(CallException.CALL_NOT_FOUND, "the caller's account is gone"));
     Meeting meeting;
     try {
-      meeting = meetings.createPrivate(caller, caller.displayName() + " ⇄ "
-          + call.view().callee().displayName(), Set.of(call.callerId(), calleeId));
-    } catch (MeetingException e) {
-      throw new IllegalStateException("a call's meeting cannot be made: " + e.getMessage(), e);
+      meeting = meetings.createPrivate(caller, title(caller.displayName(),
+          call.view().callee().displayName()), Set.of(call.callerId(), calleeId));
+    } catch (MeetingException | RuntimeException e) {
+      // Nothing rings any more: both are told, rather than the caller waiting for ever.
+      log.warn("call {}: its meeting cannot be made", callId, e);
+      end(call, "cancelled", true);
+      throw new CallException(CallException.CALL_NOT_FOUND, "the call could not be connected");
     }
     record(call.callerId(), calleeId, "answered", true);
     CallAccepted accepted = new CallAccepted(callId, meeting.number());
@@ -197,6 +206,20 @@ public final class CallService implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+  }
+
+  /**
+   * A call meeting's title: "caller ⇄ callee", within the meetings' rules (at most
+   * {@link MeetingService#MAX_TITLE_CHARS} characters, no format characters such as the zero
+   * width joiner of some emoji).
+   */
+  static String title(String caller, String callee) {
+    StringBuilder t = new StringBuilder();
+    (caller + " ⇄ " + callee).codePoints()
+        .filter(cp -> !Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT)
+        .limit(MeetingService.MAX_TITLE_CHARS)
+        .forEach(t::appendCodePoint);
+    return t.toString().strip();
   }
 
   private void missed(long callId) {

@@ -261,6 +261,8 @@ public final class ChatService {
     try {
       message = jdbi.inTransaction(h -> append(h, conversationId, userId, cid, "text", body,
           now));
+    } catch (NotMember e) {
+      throw notFound(conversationId);
     } catch (RuntimeException e) {
       if (Database.isConstraintViolation(e)) {
         // the same message, sent twice at the same moment: the first one stands
@@ -508,6 +510,9 @@ public final class ChatService {
         .map(UserCard::displayName).orElse("");
     long now = clock.millis();
     ChatMessage event = jdbi.inTransaction(h -> {
+      // The conversation's row first, as append takes it: no deadlock with a send.
+      h.createUpdate("UPDATE conversations SET last_seq = last_seq WHERE id = :id")
+          .bind("id", conversationId).execute();
       h.createUpdate("DELETE FROM conversation_members WHERE conversation_id = :id"
               + " AND user_id = :user")
           .bind("id", conversationId).bind("user", memberId).execute();
@@ -579,6 +584,13 @@ public final class ChatService {
       String kind, String body, long now) {
     h.createUpdate("UPDATE conversations SET last_seq = last_seq + 1 WHERE id = :id")
         .bind("id", conversationId).execute();
+    // Under the conversation's row lock: someone removed a moment ago sends nothing more. (What
+    // the server itself tells of a group, such as "left", is sent by someone who just left.)
+    if (kind.equals("text") && h.createQuery("SELECT COUNT(*) FROM conversation_members WHERE conversation_id = :id"
+            + " AND user_id = :user")
+        .bind("id", conversationId).bind("user", senderId).mapTo(Integer.class).one() == 0) {
+      throw new NotMember(conversationId);
+    }
     long seq = h.createQuery("SELECT last_seq FROM conversations WHERE id = :id")
         .bind("id", conversationId).mapTo(Long.class).one();
     h.createUpdate("INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (:id, :seq,"
@@ -698,6 +710,13 @@ public final class ChatService {
           "a message has at most " + maxMessageChars + " characters");
     }
     return text;
+  }
+
+  /** Thrown inside a transaction when the sender is no longer a member; rolls it back. */
+  private static final class NotMember extends RuntimeException {
+    NotMember(long conversationId) {
+      super("not a member of " + conversationId, null, false, false);
+    }
   }
 
   private static ChatException notFound(long conversationId) {

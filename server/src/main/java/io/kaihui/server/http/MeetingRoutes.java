@@ -74,17 +74,12 @@ public final class MeetingRoutes {
 
   private void find(Context ctx) {
     long asking = accounts.signedIn(ctx).map(s -> s.user().id()).orElse(0L);
-    Meeting m = meeting(ctx);
-    if (!m.admits(asking)) {
-      // A call is nobody else's business: as if there were no such meeting.
-      throw new ApiException(404, "meeting_not_found", "no meeting " + m.number());
-    }
-    ctx.json(m.summary(asking));
+    ctx.json(meeting(ctx, asking).summary(asking));
   }
 
   private void update(Context ctx) {
     SignedIn who = accounts.requireSignedIn(ctx);
-    Meeting m = meeting(ctx);
+    Meeting m = meeting(ctx, who.user().id());
     MeetingSettings r = bodies.json(ctx, MeetingSettings.class);
     refusals(() -> {
       meetings.setAllowGuests(m, who.user().id(), r.allowGuests());
@@ -95,7 +90,7 @@ public final class MeetingRoutes {
 
   private void end(Context ctx) {
     SignedIn who = accounts.requireSignedIn(ctx);
-    Meeting m = meeting(ctx);
+    Meeting m = meeting(ctx, who.user().id());
     refusals(() -> {
       meetings.end(m, who.user().id(), who.user().displayName());
       return null;
@@ -119,12 +114,13 @@ public final class MeetingRoutes {
     ctx.json(meetingLog.history(who.user().id(), limit));
   }
 
-  private Meeting meeting(Context ctx) {
+  /** The live meeting of the path, as someone may see it: a call of two others is not found. */
+  private Meeting meeting(Context ctx, long asking) {
     String number = ctx.pathParam("number");
     if (!MeetingNumbers.isWellFormed(number)) {
       throw new ApiException(400, "bad_request", "a meeting number has 9 digits");
     }
-    return meetings.find(number).orElseThrow(() ->
+    return meetings.find(number).filter(m -> m.admits(asking)).orElseThrow(() ->
         new ApiException(404, "meeting_not_found", "no meeting " + number));
   }
 

@@ -52,6 +52,8 @@ public final class Meeting {
   private final int maxParticipants;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, Participant> participants = new LinkedHashMap<>();
+  /** {@code participants.size()}, readable without the lock. */
+  private volatile int present;
   private final Supplier<String> ids;
   /** The accounts already in the log for this meeting. */
   private final Set<Long> logged = new HashSet<>();
@@ -154,6 +156,11 @@ public final class Meeting {
     return engine;
   }
 
+  /** How many people are in the meeting, without taking its lock (a moment old at most). */
+  int presentCount() {
+    return present;
+  }
+
   /** How many people are in the meeting now. */
   public int participantCount() {
     lock.lock();
@@ -191,8 +198,8 @@ public final class Meeting {
         throw new MeetingException("meeting_not_found", "meeting " + number + " has ended");
       }
       if (!admits(who.userId())) {
-        throw new MeetingException("not_invited",
-            "meeting " + number + " is a call between two other people");
+        // A call is nobody else's: as if there were no such meeting.
+        throw new MeetingException("meeting_not_found", "no meeting " + number);
       }
       if (who.isGuest() && !allowGuests) {
         throw new MeetingException("sign_in_required",
@@ -214,6 +221,7 @@ public final class Meeting {
         other.sink().send(new ParticipantJoined(p.info()));
       }
       participants.put(p.id(), p);
+      present = participants.size();
       accountOf.put(p.id(), who.userId());
       emptySinceNanos = 0;
       // Existing tracks: the newcomer consumes every producer of the others.
@@ -431,6 +439,7 @@ public final class Meeting {
       }
       p.markLeft();
       participants.remove(p.id());
+      present = participants.size();
       engine.await(() -> {
         p.publishTransport().close("participant " + reason);
         p.subscribeTransport().close("participant " + reason);
@@ -523,6 +532,7 @@ public final class Meeting {
   private List<Participant> removeEveryone(String reason) {
     List<Participant> all = List.copyOf(participants.values());
     participants.clear();
+    present = 0;
     for (Participant p : all) {
       p.markLeft();
     }

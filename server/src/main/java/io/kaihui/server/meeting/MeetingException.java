@@ -3,8 +3,8 @@ package io.kaihui.server.meeting;
 /**
  * A meeting request cannot be done. The {@link #code()} is the stable reason sent to the
  * client ({@code meeting_not_found}, {@code meeting_full}, {@code bad_request}, {@code bad_sdp},
- * {@code not_joined}, {@code already_joined}, {@code not_invited} for a call of two other
- * people), which the client translates.
+ * {@code not_joined}, {@code already_joined}), which the client translates. A call of two
+ * other people answers {@code meeting_not_found}, as if it did not exist.
  */
 public final class MeetingException extends Exception {
 

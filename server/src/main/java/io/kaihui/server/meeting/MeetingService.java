@@ -87,6 +87,11 @@ public final class MeetingService implements AutoCloseable {
    */
   public Meeting create(Attendee host, String title, boolean allowGuests)
       throws MeetingException {
+    return create(host, title, allowGuests, null);
+  }
+
+  private Meeting create(Attendee host, String title, boolean allowGuests,
+      java.util.Set<Long> only) throws MeetingException {
     if (host.isGuest()) {
       throw new IllegalArgumentException("a guest cannot host a meeting");
     }
@@ -97,6 +102,10 @@ public final class MeetingService implements AutoCloseable {
       Meeting m = new Meeting(number, logId, t, host, allowGuests, leastLoaded(),
           this::participantId,
           meetingLog, clock, maxParticipants);
+      if (only != null) {
+        // Before anyone can find it by its number.
+        m.restrictTo(only);
+      }
       meetings.put(number, m);
       log.info("meeting {} created", number);
       return m;
@@ -114,9 +123,7 @@ public final class MeetingService implements AutoCloseable {
    */
   public Meeting createPrivate(Attendee host, String title, java.util.Set<Long> people)
       throws MeetingException {
-    Meeting m = create(host, title, false);
-    m.restrictTo(people);
-    return m;
+    return create(host, title, false, people);
   }
 
   /**
@@ -150,11 +157,14 @@ public final class MeetingService implements AutoCloseable {
     meeting.setAllowGuests(allow);
   }
 
-  /** The media worker with the least load; the caller holds the {@code meetings} lock. */
+  /**
+   * The media worker with the least load; the caller holds the {@code meetings} lock. It takes
+   * no meeting's lock: a count a moment old is good enough to spread meetings.
+   */
   private MediaEngine leastLoaded() {
     Map<MediaEngine, Integer> load = new HashMap<>();
     for (Meeting m : meetings.values()) {
-      load.merge(m.engine(), Math.max(1, m.participantCount()), Integer::sum);
+      load.merge(m.engine(), Math.max(1, m.presentCount()), Integer::sum);
     }
     return engines.stream().min(Comparator.comparingInt(e -> load.getOrDefault(e, 0)))
         .orElseThrow();

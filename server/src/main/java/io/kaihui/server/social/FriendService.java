@@ -230,7 +230,25 @@ public final class FriendService {
    */
   public void accept(long userId, long requestId) throws FriendException {
     long now = clock.millis();
-    long fromId = inTransaction(h -> {
+    long fromId;
+    try {
+      fromId = acceptStored(userId, requestId, now);
+    } catch (RuntimeException e) {
+      // Both accepted each other's request at the same moment, and this database's snapshot did
+      // not show the other's friendship: it stands, and they are friends.
+      if (!Database.isConstraintViolation(e)) {
+        throw e;
+      }
+      return;
+    }
+    listeners.forEach(l -> {
+      l.onFriendsChanged(fromId, "accepted", userId);
+      l.onFriendsChanged(userId, "accepted", fromId);
+    });
+  }
+
+  private long acceptStored(long userId, long requestId, long now) throws FriendException {
+    return inTransaction(h -> {
       long from = pendingTo(h, userId, requestId);
       h.createUpdate("DELETE FROM friend_requests WHERE (from_user_id = :a AND to_user_id = :b)"
               + " OR (from_user_id = :b AND to_user_id = :a)")
@@ -243,10 +261,6 @@ public final class FriendService {
         }
       }
       return from;
-    });
-    listeners.forEach(l -> {
-      l.onFriendsChanged(fromId, "accepted", userId);
-      l.onFriendsChanged(userId, "accepted", fromId);
     });
   }
 

@@ -117,7 +117,7 @@ class CallServiceTest {
     assertThat(meeting.admits(MALLORY)).isFalse();
     assertThatThrownBy(() -> meeting.join(new NullParticipantSink(), new Attendee(MALLORY, "Mallory", null),
         true, true)).isInstanceOfSatisfying(MeetingException.class,
-            e -> assertThat(e.code()).isEqualTo("not_invited"));
+            e -> assertThat(e.code()).isEqualTo("meeting_not_found"));
     assertThat(records(BOB)).containsExactly("answered");
     // Answered: not unread for Bob.
     assertThat(chat.conversations(BOB).getFirst().unread()).isZero();
@@ -165,5 +165,18 @@ class CallServiceTest {
     refused(CallException.NOT_FRIENDS, () -> calls.start(ALICE, ALICE));
     refused(CallException.NOT_FRIENDS, () -> calls.start(BOB, CAROL));
     assertThat(told).isEmpty();
+  }
+
+  @Test
+  void aCallsMeetingTitleFitsTheRulesWhateverTheNames() throws Exception {
+    String longName = "👩\u200D💻".repeat(21) + "x";
+    String title = CallService.title(longName, "王" + "小明".repeat(40));
+    assertThat(title.codePointCount(0, title.length())).isLessThanOrEqualTo(
+        MeetingService.MAX_TITLE_CHARS);
+    assertThat(title.codePoints()).noneMatch(cp -> Character.getType(cp) == Character.FORMAT);
+    // The meeting service takes it as it is.
+    var meeting = meetings.createPrivate(new Attendee(ALICE, longName, null), title,
+        Set.of(ALICE, BOB));
+    assertThat(meeting.title()).isEqualTo(title);
   }
 }
