@@ -1,6 +1,7 @@
 package io.kaihui.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.kaihui.e2e.MeetingPage.button;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -27,11 +28,6 @@ class AccountE2ETest {
 
   @RegisterExtension
   static final BrowserStage stage = new BrowserStage();
-
-  private static Locator button(Page page, String name) {
-    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)
-        .setExact(true));
-  }
 
   /** The /register form, filled and sent; ends on the start page, signed in. */
   private static void register(Page page, String username, String displayName) {

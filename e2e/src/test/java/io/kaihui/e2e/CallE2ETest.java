@@ -1,6 +1,7 @@
 package io.kaihui.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.kaihui.e2e.MeetingPage.button;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -20,11 +21,6 @@ class CallE2ETest {
 
   @RegisterExtension
   static final BrowserStage stage = new BrowserStage(List.of("--call-ring-seconds=5"));
-
-  private static Locator button(Page page, String name) {
-    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)
-        .setExact(true));
-  }
 
   /** Two friends on their start pages: [alice, bob]. */
   private static MeetingPage[] friends() {

@@ -1,6 +1,7 @@
 package io.kaihui.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.kaihui.e2e.MeetingPage.button;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -66,11 +67,6 @@ class ChatE2ETest {
       throw new IllegalStateException("accept: " + accepted + " after " + sent + " " + bobName);
     }
     return new long[] {aliceId, bobId};
-  }
-
-  private static Locator button(Page page, String name) {
-    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)
-        .setExact(true));
   }
 
   private static Locator messages(Page page) {

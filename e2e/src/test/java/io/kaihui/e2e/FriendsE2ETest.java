@@ -1,6 +1,7 @@
 package io.kaihui.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.kaihui.e2e.MeetingPage.button;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -19,11 +20,6 @@ class FriendsE2ETest {
 
   @RegisterExtension
   static final BrowserStage stage = new BrowserStage();
-
-  private static Locator button(Page page, String name) {
-    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)
-        .setExact(true));
-  }
 
   private static Locator friendsList(Page page) {
     return page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("My friends")

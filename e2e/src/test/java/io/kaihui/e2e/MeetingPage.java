@@ -120,6 +120,12 @@ final class MeetingPage implements AutoCloseable {
     ui.waitConnected();
   }
 
+  /** The button of a page with exactly this accessible name. */
+  static Locator button(Page page, String name) {
+    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)
+        .setExact(true));
+  }
+
   /** A fresh username for a display name: its letters, and a number unique in this JVM. */
   static String username(String name) {
     String letters = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");

@@ -102,10 +102,6 @@ public final class ChatService {
     listeners.add(listener);
   }
 
-  /** The most characters of a message in this configuration. */
-  public int maxMessageChars() {
-    return maxMessageChars;
-  }
 
   /**
    * The direct conversation of two friends, made the first time either opens it.
@@ -371,20 +367,6 @@ public final class ChatService {
         listeners.forEach(l -> l.deliver(member, event));
       }
     }
-  }
-
-  /**
-   * The total of my unread messages over all my conversations, for the title badge.
-   *
-   * @param userId whose
-   * @return how many messages of others I have not read
-   */
-  public long unreadTotal(long userId) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM messages msg"
-            + " JOIN conversation_members m ON m.conversation_id = msg.conversation_id"
-            + " WHERE m.user_id = :user AND msg.seq > m.read_seq AND msg.sender_id <> :user"
-            + " AND msg.kind NOT IN (" + GROUP_EVENTS + ")")
-        .bind("user", userId).mapTo(Long.class).one());
   }
 
   /**
