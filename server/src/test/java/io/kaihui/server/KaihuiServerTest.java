@@ -55,6 +55,18 @@ class KaihuiServerTest {
         .build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** See AccountRoutesTest: header values must arrive as sent, on HTTPS as on plain HTTP. */
+  @Test
+  void everyListenerMatchesCachedHeadersByCase() {
+    var connectors = server.httpApp().jettyServer().server().getConnectors();
+    assertThat(connectors).hasSize(2);
+    for (var connector : connectors) {
+      var http = connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class);
+      assertThat(http.getHttpConfiguration().isHeaderCacheCaseSensitive())
+          .as(connector.toString()).isTrue();
+    }
+  }
+
   @Test
   void servesTheWebClientAndItsMeetingLinks() throws Exception {
     HttpResponse<String> index = get("/");

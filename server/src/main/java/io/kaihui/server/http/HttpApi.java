@@ -65,6 +65,11 @@ public final class HttpApi {
       config.startup.showJavalinBanner = false;
       config.jetty.host = host;
       config.jetty.port = port;
+      // Jetty reuses each connection's earlier header lines, matched without regard to case
+      // unless told otherwise: a session token differing from an earlier cookie only in case
+      // (or starting with one, e.g. "x" then "Xhie...") arrived changed, and its owner was
+      // signed out. Header values must arrive byte for byte.
+      config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
       config.jetty.modifyWebSocketServletFactory(f -> {
         f.setIdleTimeout(Duration.ofSeconds(30));
         f.setMaxTextMessageSize(SignalingEndpoint.MAX_MESSAGE_BYTES);
