@@ -1,3 +1,4 @@
+import { fileOf } from '../api/filesApi';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { ChatStore } from './chatStore';
 
@@ -43,7 +44,7 @@ export function useUnreadTitle(chat: ChatStore | null): void {
       if (newest && last) {
         const from = newest.members.find((m) => m.userId === last.senderId)?.displayName ?? '';
         const title = newest.kind === 'group' && newest.title ? `${from} · ${newest.title}` : from;
-        new Notification(title, { body: last.kind === 'text' ? last.body.slice(0, 100) : '📞' });
+        new Notification(title, { body: last.kind === 'text' ? last.body.slice(0, 100) : last.kind === 'file' ? `📄 ${fileOf(last)?.name ?? ''}` : '📞' });
       }
     }
     before.current = unread;

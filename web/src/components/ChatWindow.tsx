@@ -9,6 +9,9 @@ import { FriendsContext } from '../friends/FriendsContext';
 import { errorKey } from '../i18n/errorKey';
 import { Avatar } from './Avatar';
 import { Icon } from './Icon';
+import { FileTransfers } from './FileTransfers';
+import { transfers } from '../files/transfers';
+import { PREVIEW_TYPES, contentUrl, fileOf, formatBytes } from '../api/filesApi';
 
 /** The emoji offered by the picker (the text box takes any other). */
 export const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😅', '😭', '😡', '👍', '👏', '🙏', '💪', '🎉', '❤️', '🔥', '✅', '👋', '🌹', '☕', '🍉'];
@@ -42,6 +45,8 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
   const [query, setQuery] = useState('');
   const [now, setNow] = useState(() => Date.now());
   const [managing, setManaging] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const attach = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const stick = useRef(true);
   const open = state.open;
@@ -78,7 +83,7 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
   const chars = [...text].length;
   const lowered = query.trim().toLowerCase();
   const shown = lowered === '' ? open.messages : open.messages.filter((m) => m.body.toLowerCase().includes(lowered));
-  const lastMine = [...open.messages].reverse().find((m) => m.senderId === me && m.kind === 'text' && m.status === 'sent');
+  const lastMine = [...open.messages].reverse().find((m) => m.senderId === me && (m.kind === 'text' || m.kind === 'file') && m.status === 'sent');
   const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
 
   const onSend = (event?: FormEvent) => {
@@ -93,8 +98,36 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) onSend(event);
   };
 
+  const conversationId = open.conversation.conversationId;
+  const sendFiles = (files: FileList | null) => {
+    if (files === null || files.length === 0) return;
+    stick.current = true;
+    transfers.send(conversationId, Array.from(files));
+  };
+
   return (
-    <section className="chat" aria-labelledby={titleId}>
+    <section
+      className={`chat${dragging ? ' chat--dragging' : ''}`}
+      aria-labelledby={titleId}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        sendFiles(e.dataTransfer.files);
+      }}
+    >
+      {dragging && (
+        <div className="chat__drop" aria-hidden="true">
+          {t('files.drop')}
+        </div>
+      )}
       <header className="chat__header">
         {group ? (
           <span className="group-chats__icon" aria-hidden="true">
@@ -193,6 +226,7 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
           ),
         )}
       </ol>
+      <FileTransfers store={transfers} conversationId={conversationId} />
       {state.error !== null && (
         <p className="form-error" role="alert">
           <Icon name="alert" size={16} />
@@ -218,6 +252,20 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
         >
           😊
         </button>
+        <button type="button" className="icon-button" aria-label={t('files.attach')} onClick={() => attach.current?.click()}>
+          <Icon name="paperclip" size={16} />
+        </button>
+        <input
+          ref={attach}
+          type="file"
+          multiple
+          hidden
+          data-testid="attach-files"
+          onChange={(e) => {
+            sendFiles(e.target.files);
+            e.target.value = '';
+          }}
+        />
         <label htmlFor={inputId} className="visually-hidden">
           {t('chat.message')}
         </label>
@@ -268,10 +316,25 @@ function MessageItem({
   onRetry: () => void;
 }) {
   const { t } = useTranslation();
+  const file = fileOf(message);
   return (
     <li className={`chat__message${mine ? ' chat__message--mine' : ''}`} data-status={message.status} data-seq={message.seq}>
       {sender !== null && <span className="chat__sender">{sender}</span>}
-      <p className="chat__bubble">{message.body}</p>
+      {file !== null ? (
+        <div className="chat__bubble chat__file" data-file={file.id}>
+          {PREVIEW_TYPES.has(file.mediaType) && (
+            <img className="chat__preview" src={contentUrl(file.id, true)} alt={t('files.preview', { name: file.name })} loading="lazy" />
+          )}
+          <a className="chat__file-link" href={contentUrl(file.id)} download={file.name} aria-label={t('files.download', { name: file.name })}>
+            <span className="chat__file-name">
+              <Icon name="file" size={16} /> {file.name}
+            </span>
+            <span className="chat__file-size">{formatBytes(file.sizeBytes)}</span>
+          </a>
+        </div>
+      ) : (
+        <p className="chat__bubble">{message.body}</p>
+      )}
       <span className="chat__meta">
         {time}
         {message.status === 'sending' && <span> · {t('chat.sending')}</span>}

@@ -130,6 +130,11 @@ public final class ServerProcess implements AutoCloseable {
     return start(namespace, again);
   }
 
+  /** The server's data directory. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
   /** The server's process id (`ip netns exec` runs it in place, so the same inside one). */
   public long pid() {
     return process.pid();

@@ -12,7 +12,8 @@ package io.kaihui.protocol;
  *     (body: the name), {@code renamed} (body: the new name), {@code added} and {@code removed}
  *     (body: the member's display name), {@code left}; {@code senderId} is who did it; or
  *     {@code call}, a call record (body: {@code answered}, {@code declined}, {@code cancelled},
- *     {@code missed} or {@code busy}; {@code senderId} is the caller)
+ *     {@code missed} or {@code busy}; {@code senderId} is the caller); or {@code file}, a file
+ *     (body: its {@link FileView} as JSON)
  * @param body the text, at most {@code chat.max-message-chars} characters
  * @param createdMs when the server stored it, in ms since 1970-01-01T00:00:00Z
  */

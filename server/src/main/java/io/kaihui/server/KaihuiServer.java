@@ -13,9 +13,11 @@ import io.kaihui.server.account.ThrottlePolicy;
 import io.kaihui.server.config.ServerConfig;
 import io.kaihui.server.call.CallService;
 import io.kaihui.server.chat.ChatService;
+import io.kaihui.server.file.FileService;
 import io.kaihui.server.http.AccountRoutes;
 import io.kaihui.server.http.CallRoutes;
 import io.kaihui.server.http.ChatRoutes;
+import io.kaihui.server.http.FileRoutes;
 import io.kaihui.server.http.FriendRoutes;
 import io.kaihui.server.http.HttpApi;
 import io.kaihui.server.http.InviteRoutes;
@@ -74,11 +76,13 @@ public final class KaihuiServer implements AutoCloseable {
   private final String url;
   private final List<String> lanUrls;
   private final Metrics metrics;
+  private final FileService files;
 
   private KaihuiServer(Database database, List<MediaEngine> engines, MeetingService meetings,
       SignalingEndpoint signaling, ScheduledExecutorService housekeeping, Javalin http,
-      String url, List<String> lanUrls, Metrics metrics, CallService calls) {
+      String url, List<String> lanUrls, Metrics metrics, CallService calls, FileService files) {
     this.calls = calls;
+    this.files = files;
     this.database = database;
     this.engines = engines;
     this.meetings = meetings;
@@ -170,19 +174,25 @@ public final class KaihuiServer implements AutoCloseable {
       MeetingRoutes meetingRoutes = new MeetingRoutes(meetings, meetingLog, accountRoutes, bodies);
       FriendRoutes friendRoutes = new FriendRoutes(friends, signaling::presenceOf, accountRoutes,
           bodies);
-      ChatRoutes chatRoutes = new ChatRoutes(chat, accountRoutes, bodies);
+      FileService files = new FileService(database, config.dataDir().resolve("files"), clock,
+          new FileService.Limits(config.maxFileBytes(), config.fileQuotaBytes(),
+              Duration.ofHours(config.partialUploadHours())), chat::sharedWith);
+      ChatRoutes chatRoutes = new ChatRoutes(chat, files, accountRoutes, bodies);
+      FileRoutes fileRoutes = new FileRoutes(files, accountRoutes, bodies);
       CallRoutes callRoutes = new CallRoutes(calls, accountRoutes, bodies);
       InviteRoutes inviteRoutes = new InviteRoutes(meetings, friends, accountRoutes, bodies,
           signaling::sendTo);
       Javalin http = HttpApi.start(config.httpHost(), config.httpPort(), tls(config, engine),
           meetings, signaling, metrics, accountRoutes,
           List.of(meetingRoutes::install, friendRoutes::install, chatRoutes::install,
-              callRoutes::install, inviteRoutes::install), proxies);
+              callRoutes::install, inviteRoutes::install, fileRoutes::install), proxies);
       started.push(http::stop);
 
       ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("kaihui-housekeeping").unstarted(r));
       housekeeping.scheduleWithFixedDelay(() -> purge(sessions), 0,
+          PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+      housekeeping.scheduleWithFixedDelay(() -> purgeUploads(files), 0,
           PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
 
       String host = config.httpHost().equals("127.0.0.1") || config.httpHost().equals("0.0.0.0")
@@ -193,7 +203,7 @@ public final class KaihuiServer implements AutoCloseable {
           engines.stream().map(MediaEngine::port).toList(), engine.announcedAddresses(), url,
           lanUrls);
       return new KaihuiServer(database, List.copyOf(engines), meetings, signaling, housekeeping,
-          http, url, lanUrls, metrics, calls);
+          http, url, lanUrls, metrics, calls, files);
     } catch (IOException e) {
       closeAll(started);
       throw new UncheckedIOException("cannot set up the data directory or HTTPS: "
@@ -241,6 +251,14 @@ public final class KaihuiServer implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       log.warn("cannot purge ended sessions", e);
+    }
+  }
+
+  private static void purgeUploads(FileService files) {
+    try {
+      files.purgeAbandoned();
+    } catch (RuntimeException e) {
+      log.warn("cannot delete abandoned uploads", e);
     }
   }
 
@@ -294,6 +312,11 @@ public final class KaihuiServer implements AutoCloseable {
   /** The media workers, one engine each, for tests and metrics. */
   public List<MediaEngine> engines() {
     return engines;
+  }
+
+  /** The files, for tests. */
+  public FileService files() {
+    return files;
   }
 
   /** The database, for tests and tools. */

@@ -3,6 +3,7 @@ package io.kaihui.server.chat;
 import io.kaihui.protocol.ChatMessage;
 import io.kaihui.protocol.ConversationChanged;
 import io.kaihui.protocol.ConversationView;
+import io.kaihui.protocol.FileView;
 import io.kaihui.protocol.MessageReceived;
 import io.kaihui.protocol.ReceiptChanged;
 import io.kaihui.protocol.ServerMessage;
@@ -56,6 +57,8 @@ public final class ChatService {
 
   /** The most characters a message may have in any configuration. */
   public static final int MAX_MESSAGE_CHARS = 4000;
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   /** Most messages one history page holds. */
   public static final int MAX_PAGE = 100;
   /** Most matches one search returns. */
@@ -233,7 +236,44 @@ public final class ChatService {
    */
   public ChatMessage send(long userId, long conversationId, String clientId, String text)
       throws ChatException {
-    String body = checkText(text);
+    return send(userId, conversationId, clientId, "text", checkText(text), null);
+  }
+
+  /**
+   * Sends a file into a conversation: a message of kind {@code file} whose body is the file's
+   * {@link FileView} as JSON. From then on the conversation's members may read the file.
+   *
+   * @param userId the sender, a member, who may read the file (checked by the caller)
+   * @param file the file
+   * @return the stored message
+   * @throws ChatException as {@link #send(long, long, String, String)}
+   */
+  public ChatMessage sendFile(long userId, long conversationId, String clientId, FileView file)
+      throws ChatException {
+    String body;
+    try {
+      body = JSON.writeValueAsString(file);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a FileView is always JSON", e);
+    }
+    return send(userId, conversationId, clientId, "file", body, file.id());
+  }
+
+  /**
+   * Whether someone may read a file because it was sent into a conversation they are in.
+   *
+   * @param userId the reader
+   * @param fileId the file
+   */
+  public boolean sharedWith(long userId, String fileId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM messages m"
+            + " JOIN conversation_members cm ON cm.conversation_id = m.conversation_id"
+            + " WHERE m.file_id = :file AND cm.user_id = :user")
+        .bind("file", fileId).bind("user", userId).mapTo(Integer.class).one() > 0);
+  }
+
+  private ChatMessage send(long userId, long conversationId, String clientId, String kind,
+      String body, String fileId) throws ChatException {
     if (clientId == null || !UUID.matcher(clientId).matches()) {
       throw new ChatException(ChatException.BAD_MESSAGE, "clientId is a UUID");
     }
@@ -255,8 +295,8 @@ public final class ChatService {
     long now = clock.millis();
     ChatMessage message;
     try {
-      message = jdbi.inTransaction(h -> append(h, conversationId, userId, cid, "text", body,
-          now));
+      message = jdbi.inTransaction(h -> append(h, conversationId, userId, cid, kind, body,
+          fileId, now));
     } catch (NotMember e) {
       throw notFound(conversationId);
     } catch (RuntimeException e) {
@@ -564,22 +604,28 @@ public final class ChatService {
   /** Numbers and stores a message; the sender has then received and read up to it. */
   private static ChatMessage append(Handle h, long conversationId, long senderId, String clientId,
       String kind, String body, long now) {
+    return append(h, conversationId, senderId, clientId, kind, body, null, now);
+  }
+
+  /** Numbers and stores a message that may name a file. */
+  private static ChatMessage append(Handle h, long conversationId, long senderId, String clientId,
+      String kind, String body, String fileId, long now) {
     h.createUpdate("UPDATE conversations SET last_seq = last_seq + 1 WHERE id = :id")
         .bind("id", conversationId).execute();
     // Under the conversation's row lock: someone removed a moment ago sends nothing more. (What
     // the server itself tells of a group, such as "left", is sent by someone who just left.)
-    if (kind.equals("text") && h.createQuery("SELECT COUNT(*) FROM conversation_members WHERE conversation_id = :id"
+    if ((kind.equals("text") || kind.equals("file")) && h.createQuery("SELECT COUNT(*) FROM conversation_members WHERE conversation_id = :id"
             + " AND user_id = :user")
         .bind("id", conversationId).bind("user", senderId).mapTo(Integer.class).one() == 0) {
       throw new NotMember(conversationId);
     }
     long seq = h.createQuery("SELECT last_seq FROM conversations WHERE id = :id")
         .bind("id", conversationId).mapTo(Long.class).one();
-    h.createUpdate("INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (:id, :seq,"
-            + " :cid, :sender, :kind, :body, :now)")
+    h.createUpdate("INSERT INTO messages (" + MESSAGE_COLUMNS + ", file_id) VALUES (:id, :seq,"
+            + " :cid, :sender, :kind, :body, :now, :file)")
         .bind("id", conversationId).bind("seq", seq).bind("cid", clientId)
         .bind("sender", senderId).bind("kind", kind).bind("body", body).bind("now", now)
-        .execute();
+        .bind("file", fileId).execute();
     // Writing is reading: my own message is received and read up to here.
     h.createUpdate("UPDATE conversation_members SET delivered_seq = :seq, read_seq = :seq"
             + " WHERE conversation_id = :id AND user_id = :user")

@@ -51,13 +51,20 @@ import java.util.Properties;
  *     {@code chat.max-message-chars}, 1..4000, default 4000)
  * @param ringSeconds how long a call rings before it is missed (key {@code call.ring-seconds},
  *     5..120, default 30)
+ * @param maxFileBytes the largest file one may send, in bytes (key {@code files.max-bytes}, a
+ *     number with an optional binary suffix K, M, G or T; default 20G)
+ * @param fileQuotaBytes what one person's files and unfinished uploads may add up to, in bytes
+ *     (key {@code files.quota-bytes}, same form; default 100G)
+ * @param partialUploadHours how long an unfinished upload may wait for its next bytes before it
+ *     is deleted (key {@code files.partial-hours}, 1..8760, default 72)
  */
 public record ServerConfig(
     String httpHost, int httpPort, String httpsHost, int httpsPort, Path tlsKeystore,
     String tlsKeystorePassword, Path dataDir, int mediaPort, int mediaWorkers,
     List<InetAddress> announcedAddresses, InetAddress publicAddress,
     DatabaseConfig database, boolean singleSession, List<InetAddress> trustedProxies,
-    int maxParticipants, int maxMessageChars, int ringSeconds) {
+    int maxParticipants, int maxMessageChars, int ringSeconds, long maxFileBytes,
+    long fileQuotaBytes, int partialUploadHours) {
 
   /** Most people in one meeting unless configured. */
   public static final int DEFAULT_MAX_PARTICIPANTS = 100;
@@ -71,7 +78,7 @@ public record ServerConfig(
       "media.port", "media.workers", "media.announced-addresses", "media.public-address",
       "db.url", "db.user", "db.password", "db.pool-size", "session.single",
       "http.trusted-proxies", "meeting.max-participants", "chat.max-message-chars",
-      "call.ring-seconds");
+      "call.ring-seconds", "files.max-bytes", "files.quota-bytes", "files.partial-hours");
 
   /**
    * Reads the settings.
@@ -144,7 +151,10 @@ public record ServerConfig(
         integer(merged, "meeting.max-participants", DEFAULT_MAX_PARTICIPANTS, 2, 1000,
             "a number"),
         integer(merged, "chat.max-message-chars", 4000, 1, 4000, "a number"),
-        integer(merged, "call.ring-seconds", 30, 5, 120, "a number"));
+        integer(merged, "call.ring-seconds", 30, 5, 120, "a number"),
+        bytes(merged, "files.max-bytes", 20L << 30),
+        bytes(merged, "files.quota-bytes", 100L << 30),
+        integer(merged, "files.partial-hours", 72, 1, 8760, "a number of hours"));
   }
 
   /**
@@ -179,7 +189,9 @@ public record ServerConfig(
         + announcedAddresses + ", publicAddress=" + publicAddress + ", database=" + database
         + ", singleSession=" + singleSession + ", trustedProxies=" + trustedProxies
         + ", maxParticipants=" + maxParticipants + ", maxMessageChars=" + maxMessageChars
-        + ", ringSeconds=" + ringSeconds + "]";
+        + ", ringSeconds=" + ringSeconds + ", maxFileBytes=" + maxFileBytes
+        + ", fileQuotaBytes=" + fileQuotaBytes + ", partialUploadHours=" + partialUploadHours
+        + "]";
   }
 
   /**
@@ -221,6 +233,34 @@ public record ServerConfig(
   }
 
   /** An integer setting within {@code min..max}, or {@code fallback} when unset. */
+  /** A size: a number of bytes, or with the binary suffix K, M, G or T (1K = 1024). */
+  private static long bytes(Map<String, String> values, String key, long fallback) {
+    String v = values.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    String digits = v;
+    int shift = 0;
+    if (!v.isEmpty()) {
+      int unit = "KMGT".indexOf(Character.toUpperCase(v.charAt(v.length() - 1)));
+      if (unit >= 0) {
+        shift = 10 * (unit + 1);
+        digits = v.substring(0, v.length() - 1);
+      }
+    }
+    try {
+      long n = Long.parseLong(digits);
+      if (n < 1 || !digits.chars().allMatch(Character::isDigit)
+          || n > (Long.MAX_VALUE >> shift)) {
+        throw new NumberFormatException();
+      }
+      return n << shift;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + " must be a size in bytes, such as 1048576, 512M or 20G,"
+          + " not '" + v + "'");
+    }
+  }
+
   private static int integer(Map<String, String> values, String key, int fallback, int min,
       int max, String what) {
     String v = values.get(key);

@@ -5,12 +5,15 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.kaihui.protocol.ConversationMarks;
 import io.kaihui.protocol.DirectConversationOpen;
+import io.kaihui.protocol.FileView;
 import io.kaihui.protocol.GroupCreate;
 import io.kaihui.protocol.GroupRename;
 import io.kaihui.protocol.MemberAdd;
 import io.kaihui.protocol.MessageSend;
 import io.kaihui.server.chat.ChatException;
 import io.kaihui.server.chat.ChatService;
+import io.kaihui.server.file.FileException;
+import io.kaihui.server.file.FileService;
 
 /**
  * The chat API, for the signed-in person only ({@code not_signed_in} 401 otherwise):
@@ -19,7 +22,8 @@ import io.kaihui.server.chat.ChatService;
  *       /api/v1/conversations/direct} opens the one with a friend; {@code GET .../<id>} is
  *       one;</li>
  *   <li>{@code GET .../<id>/messages?before=&limit=} pages back through its history, {@code
- *       ?q=} searches it; {@code POST .../<id>/messages} sends a message;</li>
+ *       ?q=} searches it; {@code POST .../<id>/messages} sends a message or a file
+ *       ({@code file_not_found} 404 unless the sender may read it);</li>
  *   <li>{@code PUT .../<id>/marks} moves my received and read marks; {@code POST
  *       .../<id>/typing} tells the others I am typing;</li>
  *   <li>{@code POST /api/v1/conversations/groups} makes a group chat with friends; {@code PATCH
@@ -37,6 +41,7 @@ public final class ChatRoutes {
   public static final int DEFAULT_PAGE = 50;
 
   private final ChatService chat;
+  private final FileService files;
   private final AccountRoutes accounts;
   private final RequestBodies bodies;
 
@@ -44,11 +49,14 @@ public final class ChatRoutes {
    * Creates the routes.
    *
    * @param chat the chat service
+   * @param files the files, which may be sent
    * @param accounts who is signed in
    * @param bodies reads JSON bodies within limits
    */
-  public ChatRoutes(ChatService chat, AccountRoutes accounts, RequestBodies bodies) {
+  public ChatRoutes(ChatService chat, FileService files, AccountRoutes accounts,
+      RequestBodies bodies) {
     this.chat = chat;
+    this.files = files;
     this.accounts = accounts;
     this.bodies = bodies;
   }
@@ -100,6 +108,13 @@ public final class ChatRoutes {
       long me = me(ctx);
       long id = FriendRoutes.id(ctx, "id");
       MessageSend r = bodies.json(ctx, MessageSend.class);
+      if (r.fileId() != null) {
+        FileView file = files.file(r.fileId()).filter(f -> files.mayRead(me, f.id()))
+            .orElseThrow(() -> new ApiException(404, FileException.NOT_FOUND, "no such file"));
+        ctx.status(HttpStatus.CREATED).json(refusals(() ->
+            chat.sendFile(me, id, r.clientId(), file)));
+        return;
+      }
       ctx.status(HttpStatus.CREATED).json(refusals(() ->
           chat.send(me, id, r.clientId(), r.text())));
     });

@@ -39,7 +39,8 @@ public final class HttpApi {
 
   /** Methods answered with a JSON 404 under {@code /api} when no route matches. */
   private static final List<HandlerType> API_METHODS = List.of(HandlerType.GET,
-      HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+      HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD,
+      HandlerType.OPTIONS);
 
   private HttpApi() {}
 

@@ -131,7 +131,7 @@ public final class RequestBodies {
    * answer (the client, still sending, sees the connection reset instead of the 413). Past the
    * limit, the connection is closed as before.
    */
-  private static void drain(InputStream in, long expected) throws IOException {
+  static void drain(InputStream in, long expected) throws IOException {
     if (expected > DRAIN_LIMIT) {
       return;
     }

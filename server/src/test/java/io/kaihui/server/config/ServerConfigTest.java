@@ -137,4 +137,27 @@ class ServerConfigTest {
           .isInstanceOf(ConfigException.class).hasMessageContaining("meeting.max-participants");
     }
   }
+
+  @Test
+  void fileLimitsTakeSizesWithBinarySuffixes() {
+    ServerConfig defaults = ServerConfig.load(new String[0], Map.of());
+    assertThat(defaults.maxFileBytes()).isEqualTo(20L << 30);
+    assertThat(defaults.fileQuotaBytes()).isEqualTo(100L << 30);
+    assertThat(defaults.partialUploadHours()).isEqualTo(72);
+    ServerConfig c = ServerConfig.load(new String[] {"--files-max-bytes=512m",
+        "--files-quota-bytes=1048576", "--files-partial-hours=2"}, Map.of());
+    assertThat(c.maxFileBytes()).isEqualTo(512L << 20);
+    assertThat(c.fileQuotaBytes()).isEqualTo(1048576);
+    assertThat(c.partialUploadHours()).isEqualTo(2);
+    assertThat(ServerConfig.load(new String[] {"--files-max-bytes=2T"}, Map.of())
+        .maxFileBytes()).isEqualTo(2L << 40);
+    for (String bad : new String[] {"", "0", "-5", "1.5G", "G", "12X", "+7", "99999999999999T",
+        "10 G"}) {
+      assertThatThrownBy(() -> ServerConfig.load(new String[] {"--files-max-bytes=" + bad},
+          Map.of())).as(bad).isInstanceOf(ConfigException.class)
+          .hasMessageContaining("files.max-bytes");
+    }
+    assertThatThrownBy(() -> ServerConfig.load(new String[] {"--files-partial-hours=0"},
+        Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("files.partial-hours");
+  }
 }

@@ -100,12 +100,14 @@ class AccountRoutesTest {
   }
 
   /** A server on its own clock, for another test class. */
-  static KaihuiServer start(Path dir, boolean singleSession, java.time.Clock clock) {
-    return KaihuiServer.start(ServerConfig.load(new String[] {
+  static KaihuiServer start(Path dir, boolean singleSession, java.time.Clock clock,
+      String... moreFlags) {
+    List<String> flags = new ArrayList<>(List.of(
         "--http-port=0", "--https-port=-1", "--media-port=0",
         "--media-announced-addresses=127.0.0.1", "--data-dir=" + dir,
-        "--http-trusted-proxies=127.0.0.1", "--session-single=" + singleSession}, Map.of()),
-        clock);
+        "--http-trusted-proxies=127.0.0.1", "--session-single=" + singleSession));
+    flags.addAll(List.of(moreFlags));
+    return KaihuiServer.start(ServerConfig.load(flags.toArray(String[]::new), Map.of()), clock);
   }
 
   /** A browser: its own client address and cookie jar of one cookie. */
