@@ -89,7 +89,12 @@ function TransferRow({ transfer: x, store }: { transfer: Transfer; store: Transf
                 : t('files.done')
               : t('files.failed', { reason: t(errorKey(x.error)) });
   return (
-    <div className="transfer" data-phase={x.phase} data-instant={x.instant ? 'true' : undefined}>
+    <div
+      className="transfer"
+      data-phase={x.phase}
+      data-instant={x.instant ? 'true' : undefined}
+      data-resumed-from={x.resumedFrom ?? undefined}
+    >
       <span className="transfer__name" title={x.name}>
         {x.name}
       </span>

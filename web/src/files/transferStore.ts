@@ -22,6 +22,8 @@ export interface Transfer {
   instant: boolean;
   /** The error code of a failed transfer. */
   error: string | null;
+  /** Where an upload an earlier visit left went on from, in bytes; null for a new one. */
+  resumedFrom: number | null;
 }
 
 /** An upload the browser remembers from an earlier visit, to be continued with its file. */
@@ -42,6 +44,8 @@ interface Running {
   file: File;
   upload: tus.Upload | null;
   cancelled: boolean;
+  /** Resuming an earlier visit's upload: its first progress tells where it went on from. */
+  resuming: boolean;
   lastBytes: number;
   lastTime: number;
 }
@@ -78,8 +82,9 @@ export class TransferStore {
         speed: 0,
         instant: false,
         error: null,
+        resumedFrom: null,
       };
-      const run: Running = { transfer, file, upload: null, cancelled: false, lastBytes: 0, lastTime: performance.now() };
+      const run: Running = { transfer, file, upload: null, cancelled: false, resuming: false, lastBytes: 0, lastTime: performance.now() };
       this.running.set(transfer.key, run);
       this.transfers = [...this.transfers, transfer];
       this.emit();
@@ -160,6 +165,7 @@ export class TransferStore {
         // An earlier visit's upload of this file: go on from where the server stands.
         upload.options.metadata = { ...upload.options.metadata, sha256: previous.metadata.sha256 ?? '' };
         upload.resumeFromPreviousUpload(previous);
+        run.resuming = true;
         this.startUpload(run, upload);
         return;
       }
@@ -199,6 +205,11 @@ export class TransferStore {
   }
 
   private progress(run: Running, bytes: number): void {
+    if (run.resuming && run.transfer.phase === 'uploading') {
+      run.resuming = false;
+      run.lastBytes = bytes;
+      this.update(run, { resumedFrom: bytes });
+    }
     const now = performance.now();
     const seconds = (now - run.lastTime) / 1000;
     let speed = run.transfer.speed;

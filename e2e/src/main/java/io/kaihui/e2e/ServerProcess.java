@@ -122,11 +122,23 @@ public final class ServerProcess implements AutoCloseable {
    * @throws IllegalStateException if it does not start again in 60 s
    */
   public ServerProcess crashAndRestart() throws IOException, InterruptedException {
+    return crashAndRestart(false);
+  }
+
+  /**
+   * {@link #crashAndRestart()}, on the same HTTP port if asked: as a server that comes back at
+   * its address, so that pages keep their origin (and what they stored for it).
+   */
+  public ServerProcess crashAndRestart(boolean samePort) throws IOException,
+      InterruptedException {
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
     List<String> again = new ArrayList<>(settings.stream()
-        .filter(s -> !s.startsWith("--data-dir=")).toList());
+        .filter(s -> !s.startsWith("--data-dir=") && !s.startsWith("--http-port=")).toList());
     again.add("--data-dir=" + dataDir);
+    if (samePort) {
+      again.add("--http-port=" + java.net.URI.create(url).getPort());
+    }
     return start(namespace, again);
   }
 

@@ -90,6 +90,11 @@ final class BrowserStage implements BeforeAllCallback, AfterAllCallback, AfterEa
     server = server.crashAndRestart();
   }
 
+  /** {@link #crashServer()}, the server coming back on the same HTTP port (same origin). */
+  void crashServerSamePort() throws Exception {
+    server = server.crashAndRestart(true);
+  }
+
   /** The server process, for its log. */
   ServerProcess server() {
     return server;

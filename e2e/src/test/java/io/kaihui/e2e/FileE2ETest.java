@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Sending a file to a friend in Chromium: a progress bar while it goes, the friend downloads
+ * Sending files to a friend in Chromium: a progress bar while it goes, the friend downloads
  * the same bytes (SHA-256) under its Chinese name, and the same content sent again goes at
- * once from its hash alone (秒传).
+ * once from its hash alone (秒传). With uploads slowed to 3 MiB/s: pause and resume, a tab
+ * closed mid-upload whose successor continues from the server's offset, and a server killed
+ * with {@code kill -9} mid-upload after which the upload goes on by itself.
  */
 class FileE2ETest {
 
@@ -45,16 +47,7 @@ class FileE2ETest {
   @Test
   @Timeout(240)
   void aFileReachesAFriendWhole_AndTheSameContentAgainGoesInstantly() throws Exception {
-    Path dir = Files.createDirectories(Path.of("target", "e2e-files"));
-    Path file = dir.resolve("街景 video.bin");
-    byte[] chunk = new byte[1 << 20];
-    Random random = new Random(7);
-    try (var out = Files.newOutputStream(file)) {
-      for (int i = 0; i < 40; i++) {
-        random.nextBytes(chunk);
-        out.write(chunk);
-      }
-    }
+    Path file = randomFile("街景 video.bin", 40, 7);
 
     MeetingPage alicePage = stage.newPage();
     MeetingPage bobPage = stage.newPage();
@@ -81,21 +74,155 @@ class FileE2ETest {
 
     // Bob gets it live and downloads the same bytes under the same name.
     button(bob, "Chat with Alice").click();
-    Locator link = messages(bob).getByRole(AriaRole.LINK,
-        new Locator.GetByRoleOptions().setName("Download 街景 video.bin"));
-    assertThat(link).isVisible();
-    Download download = bob.waitForDownload(link::click);
-    assertThat(download.suggestedFilename()).isEqualTo("街景 video.bin");
-    Path saved = dir.resolve("downloaded.bin");
-    download.saveAs(saved);
-    assertThat(sha256(saved)).isEqualTo(sha256(file));
+    bobDownloadsTheSameBytes(bob, file);
 
     // The same content again: only its hash crosses the network.
     alice.locator("[data-testid=attach-files]").setInputFiles(file);
     assertThat(alice.locator(".transfer[data-instant=true]")).isVisible();
     assertThat(messages(bob).locator(".chat__file")).hasCount(2);
-    long blobs = Files.walk(stage.server().dataDir().resolve("files/blobs"))
-        .filter(Files::isRegularFile).count();
-    assertThat(blobs).isEqualTo(1);
+    String hash = sha256(file);
+    try (var blobs = Files.walk(stage.server().dataDir().resolve("files/blobs"))) {
+      assertThat(blobs.filter(p -> p.getFileName().toString().equals(hash))).hasSize(1);
+    }
+  }
+
+  /** A file of random bytes in target/e2e-files. */
+  private static Path randomFile(String name, int mebibytes, long seed) throws Exception {
+    Path dir = Files.createDirectories(Path.of("target", "e2e-files"));
+    Path file = dir.resolve(name);
+    byte[] chunk = new byte[1 << 20];
+    Random random = new Random(seed);
+    try (var out = Files.newOutputStream(file)) {
+      for (int i = 0; i < mebibytes; i++) {
+        random.nextBytes(chunk);
+        out.write(chunk);
+      }
+    }
+    return file;
+  }
+
+  /** Lets the page send at most this many bytes per second (Chromium's network emulation). */
+  private static void throttleUploads(Page page, int bytesPerSecond) {
+    var cdp = page.context().newCDPSession(page);
+    cdp.send("Network.enable");
+    var conditions = new com.google.gson.JsonObject();
+    conditions.addProperty("offline", false);
+    conditions.addProperty("latency", 0);
+    conditions.addProperty("downloadThroughput", -1);
+    conditions.addProperty("uploadThroughput", bytesPerSecond);
+    cdp.send("Network.emulateNetworkConditions", conditions);
+  }
+
+  /** The percentage the transfer's bar shows. */
+  private static int percent(Locator transfer) {
+    String value = transfer.getByRole(AriaRole.PROGRESSBAR).getAttribute("value");
+    return value == null ? 0 : (int) Double.parseDouble(value);
+  }
+
+  private static void awaitPercent(Locator transfer, int atLeast) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (percent(transfer) < atLeast) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the upload stayed at " + percent(transfer) + "%");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** Bob downloads the one file of the chat and gets the same bytes. */
+  private static void bobDownloadsTheSameBytes(Page bob, Path file) throws Exception {
+    Locator link = messages(bob).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+        .setName("Download " + file.getFileName()));
+    assertThat(link).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
+        .IsVisibleOptions().setTimeout(120_000));
+    Download download = bob.waitForDownload(link::click);
+    assertThat(download.suggestedFilename()).isEqualTo(file.getFileName().toString());
+    Path saved = file.resolveSibling(file.getFileName() + ".downloaded");
+    download.saveAs(saved);
+    assertThat(sha256(saved)).isEqualTo(sha256(file));
+  }
+
+  @Test
+  @Timeout(300)
+  void anUploadPausesResumesAndSurvivesAClosedTab() throws Exception {
+    Path file = randomFile("会议录像.bin", 48, 11);
+    MeetingPage alicePage = stage.newPage();
+    MeetingPage bobPage = stage.newPage();
+    String bobName = MeetingPage.username("bob");
+    alicePage.ui().signUp(MeetingPage.username("alice"), "Alice");
+    bobPage.ui().signUp(bobName, "Bob");
+    Page alice = alicePage.page();
+    Page bob = bobPage.page();
+    ChatE2ETest.friends(alice, bob, bobName, stage);
+    alice.navigate(stage.url());
+    bob.navigate(stage.url());
+    throttleUploads(alice, 3 << 20);
+
+    button(alice, "Chat with Bob").click();
+    alice.locator("[data-testid=attach-files]").setInputFiles(file);
+    Locator transfer = alice.locator(".transfer").first();
+    awaitPercent(transfer, 10);
+    assertThat(transfer).containsText("/s");
+
+    // Pause: the bar stands still; resume: it goes on.
+    button(alice, "Pause 会议录像.bin").click();
+    assertThat(transfer).hasAttribute("data-phase", "paused");
+    int paused = percent(transfer);
+    Thread.sleep(1500);
+    assertThat(percent(transfer)).isEqualTo(paused);
+    alice.screenshot(new Page.ScreenshotOptions().setPath(
+        Path.of("target", "screenshots", "file-paused.png")));
+    button(alice, "Resume 会议录像.bin").click();
+    awaitPercent(transfer, paused + 15);
+
+    // The tab closes mid-upload; a new one offers to continue, and goes on from the server's
+    // offset once the file is chosen again.
+    var context = alice.context();
+    alice.close();
+    Page again = context.newPage();
+    throttleUploads(again, 3 << 20);
+    again.navigate(stage.url());
+    button(again, "Chat with Bob").click();
+    assertThat(again.getByText("Unfinished: 会议录像.bin (48 MB)")).isVisible();
+    var chooser = again.waitForFileChooser(() -> again.getByRole(AriaRole.BUTTON,
+        new Page.GetByRoleOptions().setName("Choose the file to continue")).click());
+    chooser.setFiles(file);
+    Locator resumed = again.locator(".transfer[data-resumed-from]");
+    assertThat(resumed).isVisible();
+    long from = Long.parseLong(resumed.getAttribute("data-resumed-from"));
+    assertThat(from).as("resumed from the server's offset").isGreaterThan(10L << 20);
+
+    button(bob, "Chat with Alice").click();
+    bobDownloadsTheSameBytes(bob, file);
+  }
+
+  @Test
+  @Timeout(300)
+  void anUploadGoesOnAfterTheServerIsKilled() throws Exception {
+    Path file = randomFile("crash.bin", 40, 12);
+    MeetingPage alicePage = stage.newPage();
+    MeetingPage bobPage = stage.newPage();
+    String bobName = MeetingPage.username("bob");
+    alicePage.ui().signUp(MeetingPage.username("alice"), "Alice");
+    bobPage.ui().signUp(bobName, "Bob");
+    Page alice = alicePage.page();
+    Page bob = bobPage.page();
+    ChatE2ETest.friends(alice, bob, bobName, stage);
+    alice.navigate(stage.url());
+    throttleUploads(alice, 3 << 20);
+    button(alice, "Chat with Bob").click();
+    alice.locator("[data-testid=attach-files]").setInputFiles(file);
+    Locator transfer = alice.locator(".transfer").first();
+    awaitPercent(transfer, 30);
+
+    // kill -9 mid-upload; the server comes back at the same address and the upload goes on by
+    // itself (tus-js-client retries, asks the offset, and sends the rest).
+    stage.crashServerSamePort();
+    assertThat(messages(alice).locator(".chat__file")).hasCount(1,
+        new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
+            .setTimeout(120_000));
+    bob.navigate(stage.url());
+    button(bob, "Chat with Alice").click();
+    bobDownloadsTheSameBytes(bob, file);
   }
 }
