@@ -191,7 +191,8 @@ public final class FileService {
         .map((rs, ctx) -> new Upload(rs.getString("id"), rs.getLong("owner_id"),
             rs.getLong("length_bytes"), 0, rs.getString("sha256"), rs.getString("name"),
             rs.getString("media_type")))
-        .findOne())
+        .list())
+        .stream().filter(u -> u.id().equals(id)).findFirst()
         .flatMap(u -> {
           try {
             return Optional.of(new Upload(u.id(), u.ownerId(), u.lengthBytes(),
@@ -222,7 +223,10 @@ public final class FileService {
    */
   public Upload append(long ownerId, String id, long offset, long declaredLength,
       InputStream body, byte[] checksum) throws FileException, IOException {
-    ReentrantLock lock = writing.computeIfAbsent(id == null ? "" : id, k -> new ReentrantLock());
+    if (upload(ownerId, id).isEmpty()) {
+      throw notFound(); // before a lock is made for an id that names nothing
+    }
+    ReentrantLock lock = writing.computeIfAbsent(id, k -> new ReentrantLock());
     if (!lock.tryLock()) {
       throw new FileException(423, FileException.UPLOAD_BUSY,
           "another request is writing this upload; try again");
@@ -273,13 +277,16 @@ public final class FileService {
           throw e;
         } catch (IOException e) {
           // The stream broke off (a closed tab, a lost network): what arrived stays, unless
-          // the chunk had a checksum, which can no longer be checked.
+          // the chunk had a checksum, which can no longer be checked. When the last byte had
+          // arrived, the upload is complete all the same.
           if (chunk != null) {
             undo(out, id, offset, running, before);
-          } else {
-            out.force(false);
+            throw e;
           }
-          throw e;
+          out.force(false);
+          if (offset + written != upload.lengthBytes()) {
+            throw e;
+          }
         } finally {
           touch(id);
         }
@@ -392,7 +399,8 @@ public final class FileService {
         .map((rs, ctx) -> new FileView(rs.getString("id"), rs.getString("name"),
             rs.getLong("size_bytes"), rs.getString("media_type"), rs.getString("sha256"),
             rs.getLong("created_ms")))
-        .findOne());
+        .list())
+        .stream().filter(f -> f.id().equals(id)).findFirst();
   }
 
   /**
@@ -404,8 +412,10 @@ public final class FileService {
     if (fileId == null || !ID.matcher(fileId).matches()) {
       return -1;
     }
-    return jdbi.withHandle(h -> h.createQuery("SELECT owner_id FROM files WHERE id = :id")
-        .bind("id", fileId).mapTo(Long.class).findOne().orElse(-1L));
+    return jdbi.withHandle(h -> h.createQuery("SELECT id, owner_id FROM files WHERE id = :id")
+        .bind("id", fileId)
+        .map((rs, ctx) -> rs.getString("id").equals(fileId) ? rs.getLong("owner_id") : -1L)
+        .list()).stream().filter(o -> o >= 0).findFirst().orElse(-1L);
   }
 
   /**
