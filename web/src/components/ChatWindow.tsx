@@ -11,7 +11,9 @@ import { Avatar } from './Avatar';
 import { Icon } from './Icon';
 import { FileTransfers } from './FileTransfers';
 import { transfers } from '../files/transfers';
-import { PREVIEW_TYPES, contentUrl, fileOf, formatBytes } from '../api/filesApi';
+import { conversationTarget } from '../files/transferStore';
+import { fileOf } from '../api/filesApi';
+import { FileBubble } from './FileBubble';
 
 /** The emoji offered by the picker (the text box takes any other). */
 export const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😅', '😭', '😡', '👍', '👏', '🙏', '💪', '🎉', '❤️', '🔥', '✅', '👋', '🌹', '☕', '🍉'];
@@ -98,11 +100,11 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) onSend(event);
   };
 
-  const conversationId = open.conversation.conversationId;
+  const target = conversationTarget(open.conversation.conversationId);
   const sendFiles = (files: FileList | null) => {
     if (files === null || files.length === 0) return;
     stick.current = true;
-    transfers.send(conversationId, Array.from(files));
+    transfers.send(target, Array.from(files));
   };
 
   return (
@@ -226,7 +228,7 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
           ),
         )}
       </ol>
-      <FileTransfers store={transfers} conversationId={conversationId} />
+      <FileTransfers store={transfers} target={target} />
       {state.error !== null && (
         <p className="form-error" role="alert">
           <Icon name="alert" size={16} />
@@ -321,17 +323,7 @@ function MessageItem({
     <li className={`chat__message${mine ? ' chat__message--mine' : ''}`} data-status={message.status} data-seq={message.seq}>
       {sender !== null && <span className="chat__sender">{sender}</span>}
       {file !== null ? (
-        <div className="chat__bubble chat__file" data-file={file.id}>
-          {PREVIEW_TYPES.has(file.mediaType) && (
-            <img className="chat__preview" src={contentUrl(file.id, true)} alt={t('files.preview', { name: file.name })} loading="lazy" />
-          )}
-          <a className="chat__file-link" href={contentUrl(file.id)} download={file.name} aria-label={t('files.download', { name: file.name })}>
-            <span className="chat__file-name">
-              <Icon name="file" size={16} /> {file.name}
-            </span>
-            <span className="chat__file-size">{formatBytes(file.sizeBytes)}</span>
-          </a>
-        </div>
+        <FileBubble file={file} className="chat__bubble" />
       ) : (
         <p className="chat__bubble">{message.body}</p>
       )}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../api/filesApi';
-import { secondsLeft, type Transfer, type TransferStore, type Unfinished } from '../files/transferStore';
+import { secondsLeft, type Transfer, type TransferStore, type TransferTarget, type Unfinished } from '../files/transferStore';
 import { errorKey } from '../i18n/errorKey';
 import { Icon } from './Icon';
 
@@ -13,24 +13,24 @@ function formatSeconds(s: number): string {
 }
 
 /**
- * FileTransfers: the files being sent into one conversation, each with a progress bar, its
+ * FileTransfers: the files being sent to one place (a conversation, a meeting's chat), each with a progress bar, its
  * speed and time left, and Pause / Resume / Cancel; and the uploads an earlier visit left
  * unfinished, continued by choosing the same file again.
  */
-export function FileTransfers({ store, conversationId }: { store: TransferStore; conversationId: number }) {
+export function FileTransfers({ store, target }: { store: TransferStore; target: TransferTarget }) {
   const { t } = useTranslation();
   const all = useSyncExternalStore(store.subscribe, () => store.state);
-  const mine = all.filter((x) => x.conversationId === conversationId);
+  const mine = all.filter((x) => x.target === target.key);
   const [unfinished, setUnfinished] = useState<Unfinished[]>([]);
   const picker = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     let live = true;
-    void store.unfinished(conversationId).then((u) => live && setUnfinished(u)).catch(() => undefined);
+    void store.unfinished(target.key).then((u) => live && setUnfinished(u)).catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [store, conversationId, all.length]);
+  }, [store, target.key, all.length]);
 
   if (mine.length === 0 && unfinished.length === 0) return null;
   return (
@@ -53,7 +53,7 @@ export function FileTransfers({ store, conversationId }: { store: TransferStore;
         multiple
         hidden
         onChange={(e) => {
-          if (e.target.files !== null) store.send(conversationId, Array.from(e.target.files));
+          if (e.target.files !== null) store.send(target, Array.from(e.target.files));
           e.target.value = '';
         }}
       />

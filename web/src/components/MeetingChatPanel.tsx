@@ -4,6 +4,10 @@ import type { MeetingChatMessage, ParticipantInfo } from '../protocol/messages';
 import { SignalingError } from '../signaling/SignalingError';
 import { errorKey, type ErrorKey } from '../i18n/errorKey';
 import { Icon } from './Icon';
+import { FileBubble } from './FileBubble';
+import { FileTransfers } from './FileTransfers';
+import { transfers } from '../files/transfers';
+import type { TransferTarget } from '../files/transferStore';
 
 /**
  * MeetingChatPanel ("Chat" in a meeting): what was said, with private messages marked, a
@@ -16,6 +20,10 @@ export function MeetingChatPanel(props: {
   selfId: string | null;
   others: readonly ParticipantInfo[];
   onSend(text: string, toParticipantId: string | null): Promise<void>;
+  /** Sends an uploaded file; absent for a guest, who cannot upload. */
+  onSendFile?: (fileId: string, toParticipantId: string | null) => Promise<void>;
+  /** Which meeting, to keep its transfers apart. */
+  meetingNumber?: string;
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation();
@@ -25,6 +33,7 @@ export function MeetingChatPanel(props: {
   const [to, setTo] = useState('');
   const [error, setError] = useState<ErrorKey | null>(null);
   const list = useRef<HTMLOListElement>(null);
+  const attach = useRef<HTMLInputElement>(null);
   const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
   useEffect(() => {
     const el = list.current;
@@ -45,6 +54,17 @@ export function MeetingChatPanel(props: {
       setText(sending);
       setError(errorKey(e instanceof SignalingError ? e.code : 'unknown'));
     }
+  };
+  const onSendFile = props.onSendFile;
+  // The recipient chosen when the files were picked is the one they go to.
+  const fileTarget = (toParticipantId: string | null): TransferTarget | null =>
+    onSendFile === undefined
+      ? null
+      : { key: `m:${props.meetingNumber ?? ''}`, deliver: (fileId) => onSendFile(fileId, toParticipantId) };
+  const sendFiles = (files: FileList | null) => {
+    const target = fileTarget(recipient === '' ? null : recipient);
+    if (target === null || files === null || files.length === 0) return;
+    transfers.send(target, Array.from(files));
   };
   const onKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) void send(event);
@@ -72,11 +92,12 @@ export function MeetingChatPanel(props: {
                 {' · '}
                 {time.format(m.createdMs)}
               </span>
-              <p className="meeting-chat__text">{m.text}</p>
+              {m.file ? <FileBubble file={m.file} className="meeting-chat__text" /> : <p className="meeting-chat__text">{m.text}</p>}
             </li>
           );
         })}
       </ol>
+      {onSendFile !== undefined && <FileTransfers store={transfers} target={fileTarget(null) as TransferTarget} />}
       <form className="meeting-chat__compose" onSubmit={(e) => void send(e)}>
         <label htmlFor={toId}>{t('meetingChat.to')}</label>
         <select id={toId} value={recipient} onChange={(e) => setTo(e.target.value)}>
@@ -99,6 +120,24 @@ export function MeetingChatPanel(props: {
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKey}
         />
+        {onSendFile !== undefined && (
+          <>
+            <button type="button" className="icon-button" aria-label={t('files.attach')} onClick={() => attach.current?.click()}>
+              <Icon name="paperclip" size={16} />
+            </button>
+            <input
+              ref={attach}
+              type="file"
+              multiple
+              hidden
+              data-testid="meeting-attach-files"
+              onChange={(e) => {
+                sendFiles(e.target.files);
+                e.target.value = '';
+              }}
+            />
+          </>
+        )}
         <button type="submit" className="button button--primary button--small" disabled={text.trim() === ''}>
           {t('chat.send')}
         </button>

@@ -254,6 +254,8 @@ export function MeetingScreen(props: {
             selfId={state.selfId}
             others={others}
             onSend={(text, to) => session?.sendChat(text, to) ?? Promise.resolve()}
+            onSendFile={state.me?.guest ? undefined : (fileId, to) => session?.sendChat('', to, fileId) ?? Promise.resolve()}
+            meetingNumber={meetingNumber}
             onClose={() => setChatOpen(false)}
           />
         )}

@@ -7,10 +7,24 @@ import { CSRF_HEADER } from '../api/request';
 /** What a transfer is doing. */
 export type Phase = 'hashing' | 'uploading' | 'paused' | 'sending' | 'done' | 'failed';
 
-/** One file being sent into a conversation. */
+/** Where files go: a conversation (`c:<id>`) or a meeting's chat (`m:<number>`). */
+export interface TransferTarget {
+  /** Which rows and unfinished uploads belong to it. */
+  key: string;
+  /** Sends a finished file there. */
+  deliver(fileId: string): Promise<void>;
+}
+
+/** conversationTarget sends files into a conversation. */
+export function conversationTarget(conversationId: number): TransferTarget {
+  return { key: `c:${conversationId}`, deliver: async (fileId) => void (await sendFileMessage(conversationId, crypto.randomUUID(), fileId)) };
+}
+
+/** One file being sent somewhere. */
 export interface Transfer {
   key: string;
-  conversationId: number;
+  /** Its target's key. */
+  target: string;
   name: string;
   size: number;
   phase: Phase;
@@ -30,7 +44,7 @@ export interface Transfer {
 export interface Unfinished {
   name: string;
   size: number;
-  conversationId: number;
+  target: string;
   urlStorageKey: string;
 }
 
@@ -41,6 +55,7 @@ export const CHUNK_BYTES = 8 * 1024 * 1024;
 
 interface Running {
   transfer: Transfer;
+  deliver: (fileId: string) => Promise<void>;
   file: File;
   upload: tus.Upload | null;
   cancelled: boolean;
@@ -69,12 +84,12 @@ export class TransferStore {
     return () => this.listeners.delete(listener);
   };
 
-  /** send starts sending files into a conversation, each on its own. */
-  send(conversationId: number, files: Iterable<File>): void {
+  /** send starts sending files to a target, each on its own. */
+  send(target: TransferTarget, files: Iterable<File>): void {
     for (const file of files) {
       const transfer: Transfer = {
         key: `t${++this.counter}`,
-        conversationId,
+        target: target.key,
         name: file.name,
         size: file.size,
         phase: 'hashing',
@@ -84,7 +99,7 @@ export class TransferStore {
         error: null,
         resumedFrom: null,
       };
-      const run: Running = { transfer, file, upload: null, cancelled: false, resuming: false, lastBytes: 0, lastTime: performance.now() };
+      const run: Running = { transfer, deliver: target.deliver, file, upload: null, cancelled: false, resuming: false, lastBytes: 0, lastTime: performance.now() };
       this.running.set(transfer.key, run);
       this.transfers = [...this.transfers, transfer];
       this.emit();
@@ -123,14 +138,14 @@ export class TransferStore {
     this.remove(key);
   }
 
-  /** unfinished lists the uploads an earlier visit left, for one conversation. */
-  async unfinished(conversationId: number): Promise<Unfinished[]> {
+  /** unfinished lists the uploads an earlier visit left, for one target. */
+  async unfinished(target: string): Promise<Unfinished[]> {
     if (!tus.canStoreURLs) return [];
     const all = await tus.defaultOptions.urlStorage.findAllUploads();
     return all
-      .filter((u) => Number(u.metadata.conversation) === conversationId)
+      .filter((u) => u.metadata.target === target)
       .filter((u) => ![...this.running.values()].some((r) => r.transfer.name === u.metadata.filename && r.transfer.size === u.size))
-      .map((u) => ({ name: u.metadata.filename ?? '', size: u.size ?? 0, conversationId, urlStorageKey: u.urlStorageKey }));
+      .map((u) => ({ name: u.metadata.filename ?? '', size: u.size ?? 0, target, urlStorageKey: u.urlStorageKey }));
   }
 
   /** forget drops an unfinished upload the person does not want to continue (and its bytes). */
@@ -153,7 +168,7 @@ export class TransferStore {
         headers: { [CSRF_HEADER]: '1' },
         storeFingerprintForResuming: true,
         removeFingerprintOnSuccess: true,
-        metadata: { filename: file.name, filetype: file.type, conversation: String(transfer.conversationId) },
+        metadata: { filename: file.name, filetype: file.type, target: transfer.target },
         onProgress: (sent) => this.progress(run, sent),
         onError: (e) => this.failed(run, e),
         onSuccess: () => void this.deliver(run, (upload.url ?? '').split('/').pop() ?? ''),
@@ -226,7 +241,7 @@ export class TransferStore {
     if (run.cancelled) return;
     this.update(run, { phase: 'sending', done: run.file.size, speed: 0 });
     try {
-      await sendFileMessage(run.transfer.conversationId, crypto.randomUUID(), fileId);
+      await run.deliver(fileId);
       this.update(run, { phase: 'done' });
       // The message shows the file now; the row goes after a moment.
       setTimeout(() => this.remove(run.transfer.key), run.transfer.instant ? 2500 : 800);

@@ -157,13 +157,13 @@ export class MeetingSession {
    * sendChat says something in the meeting's chat, to everyone or privately to one participant;
    * resolves once the server has it (the message itself comes back as a `meetingChat` event).
    * Rejects with a SignalingError: `bad_message`, `message_too_long`, `participant_not_found`,
-   * `not_joined`, `connection_closed`...
+   * `not_joined`, `connection_closed`, and for a file `file_not_found` or `not_signed_in`...
    */
-  async sendChat(text: string, toParticipantId: string | null): Promise<void> {
+  async sendChat(text: string, toParticipantId: string | null, fileId: string | null = null): Promise<void> {
     const client = this.conn?.client;
     if (!client?.isOpen) throw new SignalingError('connection_closed');
-    // null (everyone) goes as JSON null, which the server reads as no recipient.
-    await client.request({ type: 'chat', text, toParticipantId: toParticipantId as string }, 'ok');
+    // null (everyone, or no file) goes as JSON null, which the server reads as none.
+    await client.request({ type: 'chat', text, toParticipantId: toParticipantId as string, fileId: fileId as string }, 'ok');
   }
 
   /** setMicrophoneMuted mutes (track disabled, so silence is sent) or unmutes, and tells the others. */

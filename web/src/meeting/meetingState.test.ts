@@ -211,6 +211,7 @@ describe('meetingReducer: chat', () => {
     fromName: 'Ann',
     toParticipantId: null as unknown as string,
     toName: null as unknown as string,
+    file: null as unknown as import('../protocol/generated').FileView,
     text,
     createdMs: seq,
   });

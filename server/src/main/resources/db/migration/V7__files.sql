@@ -53,3 +53,7 @@ CREATE INDEX uploads_touched ON uploads (touched_ms);
 -- A message of kind 'file' names its file, so that the conversation's members may read it.
 ALTER TABLE messages ADD COLUMN file_id VARCHAR(22);
 CREATE INDEX messages_file ON messages (file_id);
+
+-- The same for a meeting's chat: those it was for may read it.
+ALTER TABLE meeting_messages ADD COLUMN file_id VARCHAR(22);
+CREATE INDEX meeting_messages_file ON meeting_messages (file_id);

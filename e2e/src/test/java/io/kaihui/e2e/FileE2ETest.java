@@ -129,7 +129,7 @@ class FileE2ETest {
     }
   }
 
-  /** Bob downloads the one file of the chat and gets the same bytes. */
+  /** Someone downloads the file of this name from the open chat and gets the same bytes. */
   private static void bobDownloadsTheSameBytes(Page bob, Path file) throws Exception {
     Locator link = messages(bob).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
         .setName("Download " + file.getFileName()));
@@ -224,5 +224,69 @@ class FileE2ETest {
     bob.navigate(stage.url());
     button(bob, "Chat with Alice").click();
     bobDownloadsTheSameBytes(bob, file);
+  }
+
+  @Test
+  @Timeout(240)
+  void filesGoToAGroupAndIntoAMeetingsChat() throws Exception {
+    Path photo = randomFile("合影.bin", 3, 21);
+    Path slides = randomFile("slides.bin", 5, 22);
+
+    // A group of three: what Alice sends, both others can download.
+    MeetingPage alicePage = stage.newPage();
+    MeetingPage bobPage = stage.newPage();
+    MeetingPage carolPage = stage.newPage();
+    alicePage.ui().signUp(MeetingPage.username("alice"), "Alice");
+    bobPage.ui().signUp(MeetingPage.username("bob"), "Bob");
+    carolPage.ui().signUp(MeetingPage.username("carol"), "Carol");
+    Page alice = alicePage.page();
+    Page bob = bobPage.page();
+    Page carol = carolPage.page();
+    ChatE2ETest.friends(alice, bob, "bob", stage);
+    ChatE2ETest.friends(alice, carol, "carol", stage);
+    for (Page p : java.util.List.of(alice, bob, carol)) {
+      p.navigate(stage.url());
+    }
+    button(alice, "New group chat").click();
+    alice.getByLabel("Group name").fill("项目组");
+    alice.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Bob")).check();
+    alice.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Carol")).check();
+    button(alice, "Create group").click();
+    alice.locator("[data-testid=attach-files]").setInputFiles(photo);
+    for (Page p : java.util.List.of(bob, carol)) {
+      button(p, "Open the group chat 项目组").click();
+      bobDownloadsTheSameBytes(p, photo);
+    }
+
+    // A meeting: Alice sends a file into its chat; Bob, in the meeting, downloads it.
+    MeetingPage host = stage.newPage();
+    MeetingPage guest = stage.newPage();
+    String number = host.createMeeting("Host");
+    guest.joinByNumber("Member", number);
+    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(guest.remoteTiles())
+        .hasCount(1);
+    button(host.page(), "Chat").click();
+    Locator hostChat = host.page().getByRole(AriaRole.COMPLEMENTARY,
+        new Page.GetByRoleOptions().setName("Meeting chat"));
+    hostChat.locator("[data-testid=meeting-attach-files]").setInputFiles(slides);
+    assertThat(hostChat.locator(".chat__file")).hasCount(1,
+        new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
+            .setTimeout(60_000));
+    button(guest.page(), "Chat").click();
+    Locator memberChat = guest.page().getByRole(AriaRole.COMPLEMENTARY,
+        new Page.GetByRoleOptions().setName("Meeting chat"));
+    Locator link = memberChat.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+        .setName("Download slides.bin"));
+    assertThat(link).isVisible();
+    Download download = guest.page().waitForDownload(link::click);
+    Path saved = slides.resolveSibling("slides.meeting.bin");
+    download.saveAs(saved);
+    assertThat(sha256(saved)).isEqualTo(sha256(slides));
+    host.page().screenshot(new Page.ScreenshotOptions().setPath(
+        Path.of("target", "screenshots", "file-meeting.png")));
+    // Someone who was never in the meeting cannot read it.
+    String fileId = hostChat.locator(".chat__file").getAttribute("data-file");
+    assertThat(ChatE2ETest.api(carol, "GET", "api/v1/files/" + fileId, null, stage))
+        .startsWith("404");
   }
 }

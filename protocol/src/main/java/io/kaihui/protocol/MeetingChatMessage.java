@@ -11,9 +11,10 @@ package io.kaihui.protocol;
  * @param fromName the sender's display name
  * @param toParticipantId a private message's recipient, or null
  * @param toName a private message's recipient's name, or null for everyone
- * @param text the text
+ * @param text the text; for a file its name
+ * @param file a file sent into the chat, which those it was for may download; null for text
  * @param createdMs when the server took it, in ms since 1970-01-01T00:00:00Z
  */
 public record MeetingChatMessage(long seq, String fromParticipantId, String fromName,
-    String toParticipantId, String toName, String text, long createdMs)
+    String toParticipantId, String toName, String text, FileView file, long createdMs)
     implements ServerMessage {}

@@ -154,10 +154,15 @@ public final class KaihuiServer implements AutoCloseable {
       java.util.function.LongFunction<java.util.Optional<Attendee>> attendees =
           id -> accounts.find(id).map(u -> new Attendee(u.id(), u.displayName(),
               AccountRoutes.view(u).avatarUrl()));
-      SignalingEndpoint signaling = new SignalingEndpoint(meetings, metrics.registry(), sessions,
-          attendees, friends::friendIds);
-      friends.addListener(signaling);
       ChatService chat = new ChatService(database, clock, friends, config.maxMessageChars());
+      FileService files = new FileService(database, config.dataDir().resolve("files"), clock,
+          new FileService.Limits(config.maxFileBytes(), config.fileQuotaBytes(),
+              Duration.ofHours(config.partialUploadHours())),
+          (user, file) -> chat.sharedWith(user, file) || meetingLog.sharedWith(user, file));
+      SignalingEndpoint signaling = new SignalingEndpoint(meetings, metrics.registry(), sessions,
+          attendees, friends::friendIds,
+          (user, file) -> files.file(file).filter(f -> files.mayRead(user, f.id())));
+      friends.addListener(signaling);
       chat.addListener(signaling::sendTo);
       CallService calls = new CallService(friends, chat, meetings, signaling::presenceOf,
           attendees, clock, Duration.ofSeconds(config.ringSeconds()));
@@ -174,9 +179,6 @@ public final class KaihuiServer implements AutoCloseable {
       MeetingRoutes meetingRoutes = new MeetingRoutes(meetings, meetingLog, accountRoutes, bodies);
       FriendRoutes friendRoutes = new FriendRoutes(friends, signaling::presenceOf, accountRoutes,
           bodies);
-      FileService files = new FileService(database, config.dataDir().resolve("files"), clock,
-          new FileService.Limits(config.maxFileBytes(), config.fileQuotaBytes(),
-              Duration.ofHours(config.partialUploadHours())), chat::sharedWith);
       ChatRoutes chatRoutes = new ChatRoutes(chat, files, accountRoutes, bodies);
       FileRoutes fileRoutes = new FileRoutes(files, accountRoutes, bodies);
       CallRoutes callRoutes = new CallRoutes(calls, accountRoutes, bodies);

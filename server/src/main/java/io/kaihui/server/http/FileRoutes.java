@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * <p>Files: {@code POST /api/v1/files} ({@link InstantFile}) is instant transfer; {@code GET
  * /api/v1/files/<id>} is a file's {@link FileView} and {@code GET .../<id>/content} its bytes,
  * with HTTP ranges (RFC 9110 §14) and the original name; {@code ?inline=1} shows a raster
- * image in the page. A file is found only by its sender and the people of a conversation it
- * was sent into; to anyone else it does not exist (404).
+ * image in the page. A file is found only by its sender, the people of a conversation it was
+ * sent into, and those of a meeting's chat it was for; to anyone else it does not exist (404).
  */
 public final class FileRoutes {
 

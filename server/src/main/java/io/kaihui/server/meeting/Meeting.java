@@ -7,6 +7,7 @@ import io.kaihui.media.Router;
 import io.kaihui.media.SdpNegotiationException;
 import io.kaihui.media.SubscribeNegotiator;
 import io.kaihui.media.WebRtcTransport;
+import io.kaihui.protocol.FileView;
 import io.kaihui.protocol.MeetingChatMessage;
 import io.kaihui.protocol.MeetingEnded;
 import io.kaihui.protocol.MeetingSummary;
@@ -264,6 +265,22 @@ public final class Meeting {
           > MAX_CHAT_CHARS ? "message_too_long" : "bad_message",
           "a chat message has 1 to " + MAX_CHAT_CHARS + " characters of text");
     }
+    say(from, body, null, toParticipantId);
+  }
+
+  /**
+   * Sends a file into the meeting's chat, as {@link #chat} sends text: those it is for may then
+   * download it (the caller checked that the sender may read it).
+   *
+   * @throws MeetingException {@code participant_not_found}, {@code not_joined}
+   */
+  public void chatFile(Participant from, FileView file, String toParticipantId)
+      throws MeetingException {
+    say(from, file.name(), file, toParticipantId);
+  }
+
+  private void say(Participant from, String body, FileView file, String toParticipantId)
+      throws MeetingException {
     lock.lock();
     try {
       if (from.hasLeft() || participants.get(from.id()) != from) {
@@ -280,10 +297,10 @@ public final class Meeting {
       long now = clock.millis();
       MeetingChatMessage message = new MeetingChatMessage(chatLog.size() + 1, from.id(),
           from.displayName(), to == null ? null : to.id(), to == null ? null : to.displayName(),
-          body, now);
+          body, file, now);
       try {
         meetingLog.chat(logId, message.seq(), from.attendee(), to == null ? null : to.attendee(),
-            body, now);
+            body, file, now);
       } catch (RuntimeException e) {
         log.warn("meeting {}: cannot keep a chat message", number, e);
         throw new MeetingException("internal_error", "the message could not be kept");

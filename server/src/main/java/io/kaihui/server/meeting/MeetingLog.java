@@ -19,6 +19,8 @@ public final class MeetingLog {
   /** Most past meetings one history request lists. */
   public static final int MAX_HISTORY = 200;
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   private final Jdbi jdbi;
   private final SecureRandom random = new SecureRandom();
 
@@ -113,20 +115,53 @@ public final class MeetingLog {
    * @param seq its number in the meeting's chat
    * @param from who said it (a guest has user id 0)
    * @param to a private message's recipient, or null for everyone
-   * @param text the text
+   * @param text the text (a file's name)
+   * @param file a file sent, or null
    * @param createdMs when
    * @throws org.jdbi.v3.core.JdbiException if the database fails
    */
   public void chat(long meetingId, long seq, Attendee from, Attendee to, String text,
-      long createdMs) {
+      io.kaihui.protocol.FileView file, long createdMs) {
+    String body;
+    try {
+      body = file == null ? text : JSON.writeValueAsString(file);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a FileView is always JSON", e);
+    }
     jdbi.useHandle(h -> h.createUpdate("INSERT INTO meeting_messages (meeting_id, seq,"
-            + " sender_user_id, sender_name, recipient_user_id, recipient_name, body, created_ms)"
-            + " VALUES (:meeting, :seq, :from, :fromName, :to, :toName, :body, :now)")
+            + " sender_user_id, sender_name, recipient_user_id, recipient_name, body, created_ms,"
+            + " file_id) VALUES (:meeting, :seq, :from, :fromName, :to, :toName, :body, :now,"
+            + " :file)")
         .bind("meeting", meetingId).bind("seq", seq)
         .bind("from", from.isGuest() ? null : from.userId()).bind("fromName", from.displayName())
         .bind("to", to == null || to.isGuest() ? null : to.userId())
         .bind("toName", to == null ? null : to.displayName())
-        .bind("body", text).bind("now", createdMs).execute());
+        .bind("body", body).bind("now", createdMs)
+        .bind("file", file == null ? null : file.id()).execute());
+  }
+
+  private static io.kaihui.protocol.FileView fileOf(String json) {
+    try {
+      return JSON.readValue(json, io.kaihui.protocol.FileView.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Whether someone may read a file because it was sent into the chat of a meeting they were
+   * in: to everyone, or privately to or by them.
+   *
+   * @param userId the reader
+   * @param fileId the file
+   */
+  public boolean sharedWith(long userId, String fileId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM meeting_messages mm"
+            + " JOIN meetings m ON m.id = mm.meeting_id WHERE mm.file_id = :file"
+            + " AND (mm.sender_user_id = :user OR mm.recipient_user_id = :user"
+            + " OR (mm.recipient_name IS NULL AND (m.host_user_id = :user OR EXISTS (SELECT 1"
+            + " FROM meeting_attendees a WHERE a.meeting_id = m.id AND a.user_id = :user))))")
+        .bind("file", fileId).bind("user", userId).mapTo(Integer.class).one() > 0);
   }
 
   /**
@@ -147,13 +182,18 @@ public final class MeetingLog {
       if (!wasThere) {
         return List.of();
       }
-      return h.createQuery("SELECT seq, sender_name, recipient_name, body, created_ms"
+      return h.createQuery("SELECT seq, sender_name, recipient_name, body, created_ms, file_id"
               + " FROM meeting_messages WHERE meeting_id = :meeting AND (recipient_name IS NULL"
               + " OR sender_user_id = :user OR recipient_user_id = :user) ORDER BY seq")
           .bind("meeting", meetingId).bind("user", userId)
-          .map((rs, ctx) -> new io.kaihui.protocol.MeetingChatMessage(rs.getLong("seq"), null,
-              rs.getString("sender_name"), null, rs.getString("recipient_name"),
-              rs.getString("body"), rs.getLong("created_ms")))
+          .map((rs, ctx) -> {
+            io.kaihui.protocol.FileView file = rs.getString("file_id") == null ? null
+                : fileOf(rs.getString("body"));
+            return new io.kaihui.protocol.MeetingChatMessage(rs.getLong("seq"), null,
+                rs.getString("sender_name"), null, rs.getString("recipient_name"),
+                file == null ? rs.getString("body") : file.name(), file,
+                rs.getLong("created_ms"));
+          })
           .list();
     });
   }

@@ -13,6 +13,7 @@ import io.kaihui.protocol.FriendsChanged;
 import io.kaihui.protocol.JoinRequest;
 import io.kaihui.protocol.JoinResponse;
 import io.kaihui.protocol.LeaveRequest;
+import io.kaihui.protocol.FileView;
 import io.kaihui.protocol.MeetingChatSend;
 import io.kaihui.protocol.OkResponse;
 import io.kaihui.protocol.PingRequest;
@@ -114,6 +115,7 @@ public final class SignalingEndpoint implements SessionListener,
   private final PresenceService<SignalingConnection> presence = new PresenceService<>();
   private final LongFunction<Optional<Attendee>> accounts;
   private final LongFunction<List<Long>> friendIds;
+  private final java.util.function.BiFunction<Long, String, Optional<FileView>> readableFile;
   /** Tells friends of presence changes, one at a time and in order. */
   private final ExecutorService friendFanOut = Executors.newSingleThreadExecutor(
       Thread.ofVirtual().name("presence-to-friends").factory());
@@ -143,11 +145,15 @@ public final class SignalingEndpoint implements SessionListener,
    * @param accounts who an account is in a meeting (display name, avatar), by account id;
    *     empty for an account that no longer exists
    * @param friendIds the ids of a person's friends, who are told of their presence
+   * @param readableFile a file by its id if the account may read it (account id, file id),
+   *     for files sent into a meeting's chat
    */
   public SignalingEndpoint(MeetingService meetings, MeterRegistry metrics,
       SessionService sessions, LongFunction<Optional<Attendee>> accounts,
-      LongFunction<List<Long>> friendIds) {
+      LongFunction<List<Long>> friendIds,
+      java.util.function.BiFunction<Long, String, Optional<FileView>> readableFile) {
     this.meetings = meetings;
+    this.readableFile = readableFile;
     this.friendIds = friendIds;
     this.metrics = metrics;
     this.sessions = sessions;
@@ -447,7 +453,17 @@ public final class SignalingEndpoint implements SessionListener,
         yield new OkResponse(r.id());
       }
       case MeetingChatSend r -> {
-        joined(c).chat(c.participant(), r.text(), r.toParticipantId());
+        Meeting meeting = joined(c);
+        if (r.fileId() == null) {
+          meeting.chat(c.participant(), r.text(), r.toParticipantId());
+        } else {
+          if (c.userId() == 0) {
+            throw new MeetingException("not_signed_in", "guests cannot send files");
+          }
+          FileView file = readableFile.apply(c.userId(), r.fileId()).orElseThrow(() ->
+              new MeetingException("file_not_found", "no such file"));
+          meeting.chatFile(c.participant(), file, r.toParticipantId());
+        }
         yield new OkResponse(r.id());
       }
       case PingRequest r -> {

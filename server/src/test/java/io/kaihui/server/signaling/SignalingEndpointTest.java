@@ -68,7 +68,7 @@ class SignalingEndpointTest {
         false, Duration.ofDays(30), Duration.ofHours(12)));
     endpoint = new SignalingEndpoint(meetings, registry, sessions,
         id -> java.util.stream.Stream.of(ALICE, BOB, CAROL, DAVE).filter(a -> a.userId() == id)
-            .findFirst(), id -> FRIENDS.getOrDefault(id, List.of()));
+            .findFirst(), id -> FRIENDS.getOrDefault(id, List.of()), (u, f) -> java.util.Optional.empty());
     sessions.addListener(endpoint);
   }
 
