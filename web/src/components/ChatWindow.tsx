@@ -14,6 +14,7 @@ import { transfers } from '../files/transfers';
 import { conversationTarget } from '../files/transferStore';
 import { fileOf } from '../api/filesApi';
 import { FileBubble } from './FileBubble';
+import { AttachFiles } from './AttachFiles';
 
 /** The emoji offered by the picker (the text box takes any other). */
 export const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😅', '😭', '😡', '👍', '👏', '🙏', '💪', '🎉', '❤️', '🔥', '✅', '👋', '🌹', '☕', '🍉'];
@@ -48,7 +49,6 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
   const [now, setNow] = useState(() => Date.now());
   const [managing, setManaging] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const attach = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const stick = useRef(true);
   const open = state.open;
@@ -101,10 +101,10 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
   };
 
   const target = conversationTarget(open.conversation.conversationId);
-  const sendFiles = (files: FileList | null) => {
-    if (files === null || files.length === 0) return;
+  const sendFiles = (files: File[]) => {
+    if (files.length === 0) return;
     stick.current = true;
-    transfers.send(target, Array.from(files));
+    transfers.send(target, files);
   };
 
   return (
@@ -122,7 +122,7 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        sendFiles(e.dataTransfer.files);
+        sendFiles(Array.from(e.dataTransfer.files));
       }}
     >
       {dragging && (
@@ -254,20 +254,7 @@ function ChatWindowOf({ chat, maxChars }: { chat: ChatStore; maxChars: number })
         >
           😊
         </button>
-        <button type="button" className="icon-button" aria-label={t('files.attach')} onClick={() => attach.current?.click()}>
-          <Icon name="paperclip" size={16} />
-        </button>
-        <input
-          ref={attach}
-          type="file"
-          multiple
-          hidden
-          data-testid="attach-files"
-          onChange={(e) => {
-            sendFiles(e.target.files);
-            e.target.value = '';
-          }}
-        />
+        <AttachFiles testId="attach-files" onFiles={sendFiles} />
         <label htmlFor={inputId} className="visually-hidden">
           {t('chat.message')}
         </label>

@@ -5,6 +5,7 @@ import { SignalingError } from '../signaling/SignalingError';
 import { errorKey, type ErrorKey } from '../i18n/errorKey';
 import { Icon } from './Icon';
 import { FileBubble } from './FileBubble';
+import { AttachFiles } from './AttachFiles';
 import { FileTransfers } from './FileTransfers';
 import { transfers } from '../files/transfers';
 import type { TransferTarget } from '../files/transferStore';
@@ -33,7 +34,6 @@ export function MeetingChatPanel(props: {
   const [to, setTo] = useState('');
   const [error, setError] = useState<ErrorKey | null>(null);
   const list = useRef<HTMLOListElement>(null);
-  const attach = useRef<HTMLInputElement>(null);
   const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
   useEffect(() => {
     const el = list.current;
@@ -61,10 +61,9 @@ export function MeetingChatPanel(props: {
     onSendFile === undefined
       ? null
       : { key: `m:${props.meetingNumber ?? ''}`, deliver: (fileId) => onSendFile(fileId, toParticipantId) };
-  const sendFiles = (files: FileList | null) => {
+  const sendFiles = (files: File[]) => {
     const target = fileTarget(recipient === '' ? null : recipient);
-    if (target === null || files === null || files.length === 0) return;
-    transfers.send(target, Array.from(files));
+    if (target !== null) transfers.send(target, files);
   };
   const onKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) void send(event);
@@ -120,24 +119,7 @@ export function MeetingChatPanel(props: {
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKey}
         />
-        {onSendFile !== undefined && (
-          <>
-            <button type="button" className="icon-button" aria-label={t('files.attach')} onClick={() => attach.current?.click()}>
-              <Icon name="paperclip" size={16} />
-            </button>
-            <input
-              ref={attach}
-              type="file"
-              multiple
-              hidden
-              data-testid="meeting-attach-files"
-              onChange={(e) => {
-                sendFiles(e.target.files);
-                e.target.value = '';
-              }}
-            />
-          </>
-        )}
+        {onSendFile !== undefined && <AttachFiles testId="meeting-attach-files" onFiles={sendFiles} />}
         <button type="submit" className="button button--primary button--small" disabled={text.trim() === ''}>
           {t('chat.send')}
         </button>

@@ -69,6 +69,16 @@ class ChatE2ETest {
     return new long[] {aliceId, bobId};
   }
 
+  /** Makes a group chat of some of the page's friends, by their display names. */
+  static void createGroup(Page page, String title, String... friendNames) {
+    button(page, "New group chat").click();
+    page.getByLabel("Group name").fill(title);
+    for (String name : friendNames) {
+      page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(name)).check();
+    }
+    button(page, "Create group").click();
+  }
+
   private static Locator messages(Page page) {
     return page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Messages"));
   }
@@ -182,11 +192,7 @@ class ChatE2ETest {
     }
 
     // Alice makes the group with both of them and writes.
-    button(alice, "New group chat").click();
-    alice.getByLabel("Group name").fill("周末爬山");
-    alice.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Bob")).check();
-    alice.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Carol")).check();
-    button(alice, "Create group").click();
+    createGroup(alice, "周末爬山", "Bob", "Carol");
     assertThat(alice.getByText("Alice created the group “周末爬山”")).isVisible();
     send(alice, "Saturday 8:00?");
 

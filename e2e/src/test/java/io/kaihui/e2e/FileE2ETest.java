@@ -40,6 +40,17 @@ class FileE2ETest {
     return HexFormat.of().formatHex(sha.digest());
   }
 
+  /** Alice and Bob, signed up in their own browsers and friends; their pages. */
+  private static Page[] aliceAndBob() {
+    MeetingPage alicePage = stage.newPage();
+    MeetingPage bobPage = stage.newPage();
+    String bobName = MeetingPage.username("bob");
+    alicePage.ui().signUp(MeetingPage.username("alice"), "Alice");
+    bobPage.ui().signUp(bobName, "Bob");
+    ChatE2ETest.friends(alicePage.page(), bobPage.page(), bobName, stage);
+    return new Page[] {alicePage.page(), bobPage.page()};
+  }
+
   private static Locator messages(Page page) {
     return page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Messages"));
   }
@@ -49,14 +60,9 @@ class FileE2ETest {
   void aFileReachesAFriendWhole_AndTheSameContentAgainGoesInstantly() throws Exception {
     Path file = randomFile("街景 video.bin", 40, 7);
 
-    MeetingPage alicePage = stage.newPage();
-    MeetingPage bobPage = stage.newPage();
-    String bobName = MeetingPage.username("bob");
-    alicePage.ui().signUp(MeetingPage.username("alice"), "Alice");
-    bobPage.ui().signUp(bobName, "Bob");
-    Page alice = alicePage.page();
-    Page bob = bobPage.page();
-    ChatE2ETest.friends(alice, bob, bobName, stage);
+    Page[] friends = aliceAndBob();
+    Page alice = friends[0];
+    Page bob = friends[1];
     alice.navigate(stage.url());
     bob.navigate(stage.url());
 
@@ -113,6 +119,15 @@ class FileE2ETest {
     cdp.send("Network.emulateNetworkConditions", conditions);
   }
 
+  /** Alice starts sending a file to Bob at 3 MiB/s; the transfer's row. */
+  private static Locator slowUploadToBob(Page alice, Path file) {
+    alice.navigate(stage.url());
+    throttleUploads(alice, 3 << 20);
+    button(alice, "Chat with Bob").click();
+    alice.locator("[data-testid=attach-files]").setInputFiles(file);
+    return alice.locator(".transfer").first();
+  }
+
   /** The percentage the transfer's bar shows. */
   private static int percent(Locator transfer) {
     String value = transfer.getByRole(AriaRole.PROGRESSBAR).getAttribute("value");
@@ -146,21 +161,11 @@ class FileE2ETest {
   @Timeout(300)
   void anUploadPausesResumesAndSurvivesAClosedTab() throws Exception {
     Path file = randomFile("会议录像.bin", 48, 11);
-    MeetingPage alicePage = stage.newPage();
-    MeetingPage bobPage = stage.newPage();
-    String bobName = MeetingPage.username("bob");
-    alicePage.ui().signUp(MeetingPage.username("alice"), "Alice");
-    bobPage.ui().signUp(bobName, "Bob");
-    Page alice = alicePage.page();
-    Page bob = bobPage.page();
-    ChatE2ETest.friends(alice, bob, bobName, stage);
-    alice.navigate(stage.url());
+    Page[] friends = aliceAndBob();
+    Page alice = friends[0];
+    Page bob = friends[1];
     bob.navigate(stage.url());
-    throttleUploads(alice, 3 << 20);
-
-    button(alice, "Chat with Bob").click();
-    alice.locator("[data-testid=attach-files]").setInputFiles(file);
-    Locator transfer = alice.locator(".transfer").first();
+    Locator transfer = slowUploadToBob(alice, file);
     awaitPercent(transfer, 10);
     assertThat(transfer).containsText("/s");
 
@@ -200,19 +205,10 @@ class FileE2ETest {
   @Timeout(300)
   void anUploadGoesOnAfterTheServerIsKilled() throws Exception {
     Path file = randomFile("crash.bin", 40, 12);
-    MeetingPage alicePage = stage.newPage();
-    MeetingPage bobPage = stage.newPage();
-    String bobName = MeetingPage.username("bob");
-    alicePage.ui().signUp(MeetingPage.username("alice"), "Alice");
-    bobPage.ui().signUp(bobName, "Bob");
-    Page alice = alicePage.page();
-    Page bob = bobPage.page();
-    ChatE2ETest.friends(alice, bob, bobName, stage);
-    alice.navigate(stage.url());
-    throttleUploads(alice, 3 << 20);
-    button(alice, "Chat with Bob").click();
-    alice.locator("[data-testid=attach-files]").setInputFiles(file);
-    Locator transfer = alice.locator(".transfer").first();
+    Page[] friends = aliceAndBob();
+    Page alice = friends[0];
+    Page bob = friends[1];
+    Locator transfer = slowUploadToBob(alice, file);
     awaitPercent(transfer, 30);
 
     // kill -9 mid-upload; the server comes back at the same address and the upload goes on by
@@ -247,11 +243,7 @@ class FileE2ETest {
     for (Page p : java.util.List.of(alice, bob, carol)) {
       p.navigate(stage.url());
     }
-    button(alice, "New group chat").click();
-    alice.getByLabel("Group name").fill("项目组");
-    alice.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Bob")).check();
-    alice.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Carol")).check();
-    button(alice, "Create group").click();
+    ChatE2ETest.createGroup(alice, "项目组", "Bob", "Carol");
     alice.locator("[data-testid=attach-files]").setInputFiles(photo);
     for (Page p : java.util.List.of(bob, carol)) {
       button(p, "Open the group chat 项目组").click();
