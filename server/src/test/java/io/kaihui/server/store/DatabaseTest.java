@@ -27,7 +27,8 @@ class DatabaseTest {
       assertThat(database.vendor()).isEqualTo(vendor);
       assertThat(db.tables()).containsOnlyKeys("flyway_schema_history", "users", "sessions",
           "meetings", "meeting_attendees", "friend_groups", "friendships", "friend_requests",
-          "conversations", "conversation_members", "messages", "meeting_messages");
+          "conversations", "conversation_members", "messages", "meeting_messages", "blobs",
+          "files", "uploads");
       assertThat(db.tables().get("users")).containsExactly("id", "username", "username_key",
           "display_name", "phone", "password_hash", "avatar_ref", "mood_line", "created_ms",
           "updated_ms");
@@ -47,8 +48,13 @@ class DatabaseTest {
       assertThat(db.tables().get("friend_requests")).containsExactly("id", "from_user_id",
           "to_user_id", "note", "created_ms");
       assertThat(db.tables().get("messages")).containsExactly("conversation_id", "seq",
-          "client_id", "sender_id", "kind", "body", "created_ms");
-      assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6");
+          "client_id", "sender_id", "kind", "body", "created_ms", "file_id");
+      assertThat(db.tables().get("files")).containsExactly("id", "owner_id", "sha256", "name",
+          "media_type", "size_bytes", "created_ms");
+      assertThat(db.tables().get("uploads")).containsExactly("id", "owner_id", "length_bytes",
+          "sha256", "name", "media_type", "created_ms", "touched_ms");
+      assertThat(db.tables().get("meeting_messages")).endsWith("file_id");
+      assertThat(applied).containsExactly("1", "2", "3", "4", "5", "6", "7");
     }
   }
 
