@@ -20,7 +20,8 @@ function formatSeconds(s: number): string {
 export function FileTransfers({ store, target }: { store: TransferStore; target: TransferTarget }) {
   const { t } = useTranslation();
   const all = useSyncExternalStore(store.subscribe, () => store.state);
-  const mine = all.filter((x) => x.target === target.key);
+  // Also the ones to one person of the same place (`<key>:to:<id>`).
+  const mine = all.filter((x) => x.target === target.key || x.target.startsWith(`${target.key}:`));
   const [unfinished, setUnfinished] = useState<Unfinished[]>([]);
   const picker = useRef<HTMLInputElement>(null);
 

@@ -57,10 +57,16 @@ export function MeetingChatPanel(props: {
   };
   const onSendFile = props.onSendFile;
   // The recipient chosen when the files were picked is the one they go to.
+  // A private file's target names its recipient: continued after a reload, it must not go to
+  // everyone (only files for everyone are offered to be continued).
+  const meetingKey = `m:${props.meetingNumber ?? ''}`;
   const fileTarget = (toParticipantId: string | null): TransferTarget | null =>
     onSendFile === undefined
       ? null
-      : { key: `m:${props.meetingNumber ?? ''}`, deliver: (fileId) => onSendFile(fileId, toParticipantId) };
+      : {
+          key: toParticipantId === null ? meetingKey : `${meetingKey}:to:${toParticipantId}`,
+          deliver: (fileId) => onSendFile(fileId, toParticipantId),
+        };
   const sendFiles = (files: File[]) => {
     const target = fileTarget(recipient === '' ? null : recipient);
     if (target !== null) transfers.send(target, files);

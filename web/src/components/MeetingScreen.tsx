@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SignalingError } from '../signaling/SignalingError';
 import { accountPagePath } from '../account/returnPath';
 import { ApiError } from '../api/ApiError';
 import { endMeeting, updateMeeting, type Fetch } from '../api/meetingsApi';
@@ -254,7 +255,11 @@ export function MeetingScreen(props: {
             selfId={state.selfId}
             others={others}
             onSend={(text, to) => session?.sendChat(text, to) ?? Promise.resolve()}
-            onSendFile={state.me?.guest ? undefined : (fileId, to) => session?.sendChat('', to, fileId) ?? Promise.resolve()}
+            onSendFile={
+              state.me?.guest
+                ? undefined
+                : (fileId, to) => session?.sendChat('', to, fileId) ?? Promise.reject(new SignalingError('connection_closed'))
+            }
             meetingNumber={meetingNumber}
             onClose={() => setChatOpen(false)}
           />

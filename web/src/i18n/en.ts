@@ -108,6 +108,7 @@ export const en = {
     bad_upload: 'The server did not accept the upload.',
     upload_busy: 'This file is being sent from another tab.',
     offset_mismatch: 'The upload got out of step; sending it again continues.',
+    upload_interrupted: 'The upload was interrupted; it goes on from where it stopped.',
     beyond_length: 'The file grew while it was sent. Send it again.',
     too_many_requests: 'Too many friend requests. Try again later.',
     group_not_found: 'This group no longer exists.',

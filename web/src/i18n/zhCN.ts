@@ -110,6 +110,7 @@ export const zhCN: Translation<typeof en> = {
     bad_upload: '服务器没有接受此次上传。',
     upload_busy: '此文件正在另一个标签页中发送。',
     offset_mismatch: '上传进度不一致，重新发送即可继续。',
+    upload_interrupted: '上传中断了，将从中断处继续。',
     beyond_length: '文件在发送过程中变大了，请重新发送。',
     too_many_requests: '好友申请发送过于频繁，请稍后再试。',
     group_not_found: '该分组已不存在。',

@@ -6,7 +6,7 @@
 CREATE TABLE blobs (
   sha256 VARCHAR(64) NOT NULL,
   size_bytes BIGINT NOT NULL,
-  -- how many files name it; at 0 the content is deleted
+  -- how many files name it (files are not deleted yet, so it only grows)
   ref_count BIGINT NOT NULL,
   created_ms BIGINT NOT NULL,
   PRIMARY KEY (sha256)

@@ -158,7 +158,8 @@ public final class KaihuiServer implements AutoCloseable {
       FileService files = new FileService(database, config.dataDir().resolve("files"), clock,
           new FileService.Limits(config.maxFileBytes(), config.fileQuotaBytes(),
               Duration.ofHours(config.partialUploadHours())),
-          (user, file) -> chat.sharedWith(user, file) || meetingLog.sharedWith(user, file));
+          (user, file) -> chat.sharedWith(user, file) || meetingLog.sharedWith(user, file),
+          config.instantFromOthers());
       SignalingEndpoint signaling = new SignalingEndpoint(meetings, metrics.registry(), sessions,
           attendees, friends::friendIds,
           (user, file) -> files.file(file).filter(f -> files.mayRead(user, f.id())));

@@ -57,6 +57,9 @@ import java.util.Properties;
  *     (key {@code files.quota-bytes}, same form; default 100G)
  * @param partialUploadHours how long an unfinished upload may wait for its next bytes before it
  *     is deleted (key {@code files.partial-hours}, 1..8760, default 72)
+ * @param instantFromOthers whether instant transfer (秒传) makes a file of content anyone
+ *     uploaded (key {@code files.instant-from-others}, default true), or only of content the
+ *     sender may already read
  */
 public record ServerConfig(
     String httpHost, int httpPort, String httpsHost, int httpsPort, Path tlsKeystore,
@@ -64,7 +67,7 @@ public record ServerConfig(
     List<InetAddress> announcedAddresses, InetAddress publicAddress,
     DatabaseConfig database, boolean singleSession, List<InetAddress> trustedProxies,
     int maxParticipants, int maxMessageChars, int ringSeconds, long maxFileBytes,
-    long fileQuotaBytes, int partialUploadHours) {
+    long fileQuotaBytes, int partialUploadHours, boolean instantFromOthers) {
 
   /** Most people in one meeting unless configured. */
   public static final int DEFAULT_MAX_PARTICIPANTS = 100;
@@ -78,7 +81,8 @@ public record ServerConfig(
       "media.port", "media.workers", "media.announced-addresses", "media.public-address",
       "db.url", "db.user", "db.password", "db.pool-size", "session.single",
       "http.trusted-proxies", "meeting.max-participants", "chat.max-message-chars",
-      "call.ring-seconds", "files.max-bytes", "files.quota-bytes", "files.partial-hours");
+      "call.ring-seconds", "files.max-bytes", "files.quota-bytes", "files.partial-hours",
+      "files.instant-from-others");
 
   /**
    * Reads the settings.
@@ -154,7 +158,8 @@ public record ServerConfig(
         integer(merged, "call.ring-seconds", 30, 5, 120, "a number"),
         bytes(merged, "files.max-bytes", 20L << 30),
         bytes(merged, "files.quota-bytes", 100L << 30),
-        integer(merged, "files.partial-hours", 72, 1, 8760, "a number of hours"));
+        integer(merged, "files.partial-hours", 72, 1, 8760, "a number of hours"),
+        bool(merged, "files.instant-from-others", true));
   }
 
   /**
@@ -191,6 +196,7 @@ public record ServerConfig(
         + ", maxParticipants=" + maxParticipants + ", maxMessageChars=" + maxMessageChars
         + ", ringSeconds=" + ringSeconds + ", maxFileBytes=" + maxFileBytes
         + ", fileQuotaBytes=" + fileQuotaBytes + ", partialUploadHours=" + partialUploadHours
+        + ", instantFromOthers=" + instantFromOthers
         + "]";
   }
 
@@ -232,7 +238,6 @@ public record ServerConfig(
     return integer(values, key, fallback, 0, 65535, "a port number");
   }
 
-  /** An integer setting within {@code min..max}, or {@code fallback} when unset. */
   /** A size: a number of bytes, or with the binary suffix K, M, G or T (1K = 1024). */
   private static long bytes(Map<String, String> values, String key, long fallback) {
     String v = values.get(key);
@@ -261,6 +266,7 @@ public record ServerConfig(
     }
   }
 
+  /** An integer setting within {@code min..max}, or {@code fallback} when unset. */
   private static int integer(Map<String, String> values, String key, int fallback, int min,
       int max, String what) {
     String v = values.get(key);

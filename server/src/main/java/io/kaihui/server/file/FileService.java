@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +105,9 @@ public final class FileService {
   private final Map<String, Running> hashes = new ConcurrentHashMap<>();
   /** Held while blobs gain or lose references, so that none is deleted as it is named again. */
   private final Object blobs = new Object();
+  /** Held from a quota check to the row it allows, so that two requests cannot both pass. */
+  private final Object quota = new Object();
+  private final boolean instantFromOthers;
 
   /**
    * Creates the service and its directories.
@@ -114,10 +118,13 @@ public final class FileService {
    * @param limits the limits
    * @param sharedWith whether a person may read a file because it was sent into a conversation
    *     they are in (person id, file id)
+   * @param instantFromOthers whether instant transfer makes a file of content someone else
+   *     uploaded (true, the default), or only of content the sender may already read
    * @throws UncheckedIOException if the directories cannot be made
    */
   public FileService(Database database, Path dir, Clock clock, Limits limits,
-      BiPredicate<Long, String> sharedWith) {
+      BiPredicate<Long, String> sharedWith, boolean instantFromOthers) {
+    this.instantFromOthers = instantFromOthers;
     this.jdbi = database.jdbi();
     this.partialDir = dir.resolve("partial");
     this.blobDir = dir.resolve("blobs");
@@ -156,19 +163,21 @@ public final class FileService {
     String hash = hash(sha256);
     String fileName = name(name);
     String type = mediaType(mediaType);
-    checkSize(ownerId, lengthBytes);
     String id = newId();
     long now = clock.millis();
-    try {
-      Files.write(partial(id), new byte[0], StandardOpenOption.CREATE_NEW);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create an upload file", e);
+    synchronized (quota) {
+      checkSize(ownerId, lengthBytes);
+      try {
+        Files.write(partial(id), new byte[0], StandardOpenOption.CREATE_NEW);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create an upload file", e);
+      }
+      jdbi.useHandle(h -> h.createUpdate("INSERT INTO uploads (id, owner_id, length_bytes,"
+              + " sha256, name, media_type, created_ms, touched_ms) VALUES (:id, :owner,"
+              + " :length, :sha, :name, :type, :now, :now)")
+          .bind("id", id).bind("owner", ownerId).bind("length", lengthBytes).bind("sha", hash)
+          .bind("name", fileName).bind("type", type).bind("now", now).execute());
     }
-    jdbi.useHandle(h -> h.createUpdate("INSERT INTO uploads (id, owner_id, length_bytes, sha256,"
-            + " name, media_type, created_ms, touched_ms) VALUES (:id, :owner, :length, :sha,"
-            + " :name, :type, :now, :now)")
-        .bind("id", id).bind("owner", ownerId).bind("length", lengthBytes).bind("sha", hash)
-        .bind("name", fileName).bind("type", type).bind("now", now).execute());
     Upload upload = new Upload(id, ownerId, lengthBytes, 0, hash, fileName, type);
     if (lengthBytes == 0) {
       complete(upload, new Running());
@@ -231,6 +240,7 @@ public final class FileService {
       throw new FileException(423, FileException.UPLOAD_BUSY,
           "another request is writing this upload; try again");
     }
+    boolean finished = false;
     try {
       Upload upload = upload(ownerId, id).orElseThrow(FileService::notFound);
       if (offset != upload.offsetBytes()) {
@@ -251,7 +261,7 @@ public final class FileService {
         out.position(offset);
         byte[] buffer = new byte[BUFFER_BYTES];
         try {
-          for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+          for (int n = read(body, buffer); n >= 0; n = read(body, buffer)) {
             if (written + n > room) {
               throw new FileException(413, FileException.BEYOND_LENGTH,
                   "more bytes than the upload's length of " + upload.lengthBytes()
@@ -275,7 +285,7 @@ public final class FileService {
         } catch (FileException e) {
           undo(out, id, offset, running, before);
           throw e;
-        } catch (IOException e) {
+        } catch (BrokenOff e) {
           // The stream broke off (a closed tab, a lost network): what arrived stays, unless
           // the chunk had a checksum, which can no longer be checked. When the last byte had
           // arrived, the upload is complete all the same.
@@ -295,12 +305,51 @@ public final class FileService {
       Upload after = new Upload(id, ownerId, upload.lengthBytes(), offset + written,
           upload.sha256(), upload.name(), upload.mediaType());
       if (after.offsetBytes() == after.lengthBytes()) {
+        finished = true;
         complete(after, running);
       }
       return after;
     } finally {
-      lock.unlock();
+      if (finished) {
+        forget(id, lock); // completed, or deleted for its hash: nobody writes it again
+      } else {
+        lock.unlock();
+      }
     }
+  }
+
+  /** The request body broke off: the client went away. (Other I/O errors are the server's.) */
+  public static final class BrokenOff extends IOException {
+    BrokenOff(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  private static int read(InputStream body, byte[] buffer) throws BrokenOff {
+    try {
+      return body.read(buffer);
+    } catch (IOException e) {
+      throw new BrokenOff(e);
+    }
+  }
+
+  /** Unlocks an upload's lock and drops it, once nobody can write the upload any more. */
+  private void forget(String id, ReentrantLock lock) {
+    writing.remove(id, lock);
+    lock.unlock();
+  }
+
+  /**
+   * Whether an upload is in the middle of completing: its row is there but its bytes have just
+   * moved among the blobs (tus clients asking now should ask again, not start over).
+   */
+  public boolean completing(long ownerId, String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      return false;
+    }
+    return jdbi.withHandle(h -> h.createQuery("SELECT id FROM uploads WHERE id = :id"
+            + " AND owner_id = :owner").bind("id", id).bind("owner", ownerId)
+        .mapTo(String.class).list()).contains(id);
   }
 
   /**
@@ -319,7 +368,7 @@ public final class FileService {
       delete(upload.id());
       log.info("user {} cancelled upload {}", ownerId, id);
     } finally {
-      lock.unlock();
+      forget(id, lock);
     }
   }
 
@@ -337,10 +386,16 @@ public final class FileService {
       ReentrantLock lock = writing.computeIfAbsent(id, k -> new ReentrantLock());
       if (lock.tryLock()) {
         try {
-          delete(id);
-          purged++;
+          // Bytes may have arrived since the list was made: only a row still idle goes.
+          int gone = jdbi.withHandle(h -> h.createUpdate("DELETE FROM uploads WHERE id = :id"
+                  + " AND touched_ms < :cutoff").bind("id", id).bind("cutoff", cutoff).execute());
+          if (gone > 0) {
+            hashes.remove(id);
+            deleteBytes(id);
+            purged++;
+          }
         } finally {
-          lock.unlock();
+          forget(id, lock);
         }
       }
     }
@@ -364,7 +419,25 @@ public final class FileService {
     String hash = hash(sha256);
     String fileName = name(name);
     String type = mediaType(mediaType);
-    checkSize(ownerId, sizeBytes);
+    if (!instantFromOthers && !readsContent(ownerId, hash)) {
+      throw new FileException(404, FileException.CONTENT_UNKNOWN,
+          "the server does not hold this content for you; upload it");
+    }
+    synchronized (quota) {
+      checkSize(ownerId, sizeBytes);
+      return instantLocked(ownerId, hash, sizeBytes, fileName, type);
+    }
+  }
+
+  /** Whether someone may already read a file of this content. */
+  private boolean readsContent(long userId, String sha256) {
+    List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM files"
+        + " WHERE sha256 = :sha").bind("sha", sha256).mapTo(String.class).list());
+    return ids.stream().anyMatch(id -> mayRead(userId, id));
+  }
+
+  private FileView instantLocked(long ownerId, String hash, long sizeBytes, String fileName,
+      String type) throws FileException {
     synchronized (blobs) {
       boolean known = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM blobs"
               + " WHERE sha256 = :sha AND size_bytes = :size AND ref_count > 0")
@@ -573,7 +646,6 @@ public final class FileService {
   private void complete(Upload upload, Running running) throws FileException {
     String actual = HexFormat.of().formatHex(running.digest.digest());
     hashes.remove(upload.id());
-    writing.remove(upload.id());
     if (!actual.equals(upload.sha256())) {
       delete(upload.id());
       log.info("upload {} of user {} deleted: its content hashes to {}, not the {} announced",
@@ -591,6 +663,12 @@ public final class FileService {
         } else {
           Files.createDirectories(target.getParent());
           Files.move(partial(upload.id()), target, StandardCopyOption.ATOMIC_MOVE);
+          // The rename reaches the disk before the row that names it.
+          try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+          } catch (IOException e) {
+            log.debug("cannot sync directory {}: {}", target.getParent(), e.getMessage());
+          }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot store upload " + upload.id(), e);
@@ -622,9 +700,12 @@ public final class FileService {
 
   private void delete(String uploadId) {
     hashes.remove(uploadId);
-    writing.remove(uploadId);
     jdbi.useHandle(h -> h.createUpdate("DELETE FROM uploads WHERE id = :id")
         .bind("id", uploadId).execute());
+    deleteBytes(uploadId);
+  }
+
+  private void deleteBytes(String uploadId) {
     try {
       Files.deleteIfExists(partial(uploadId));
     } catch (IOException e) {

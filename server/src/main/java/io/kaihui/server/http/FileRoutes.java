@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
  * with HTTP ranges (RFC 9110 §14) and the original name; {@code ?inline=1} shows a raster
  * image in the page. A file is found only by its sender, the people of a conversation it was
  * sent into, and those of a meeting's chat it was for; to anyone else it does not exist (404).
+ * Instant transfer gives a file of its own to whoever names content's SHA-256 and size, unless
+ * {@code files.instant-from-others} is false (see docs/decisions.md).
  */
 public final class FileRoutes {
 
@@ -152,6 +154,10 @@ public final class FileRoutes {
     }
     // A finished upload (its last answer may have been lost): all of it is here.
     var file = files.file(id).filter(f -> files.owner(f.id()) == me);
+    if (file.isEmpty() && files.completing(me, id)) {
+      throw new ApiException(423, FileException.UPLOAD_BUSY, "the upload is completing; ask"
+          + " again");
+    }
     if (file.isEmpty()) {
       throw new ApiException(404, FileException.NOT_FOUND, "no such upload");
     }
@@ -177,6 +183,9 @@ public final class FileRoutes {
         after = refusals(() -> files.append(me, ctx.pathParam("id"), offset, declared, in,
             checksum));
       } catch (UncheckedIOException e) {
+        if (!(e.getCause() instanceof FileService.BrokenOff)) {
+          throw e; // the server's own disk: a 500, logged
+        }
         // the client went away mid-chunk (pause, closed tab): what arrived is kept
         log.debug("upload {} broke off: {}", ctx.pathParam("id"), e.getMessage());
         throw new ApiException(400, "upload_interrupted", "the request body broke off");

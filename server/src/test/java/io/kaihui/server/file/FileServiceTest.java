@@ -91,10 +91,14 @@ class FileServiceTest {
 
   /** A service on the test's directory and database; a second one is a restarted server. */
   private FileService service() {
+    return service(true);
+  }
+
+  private FileService service(boolean instantFromOthers) {
     return new FileService(database, dir, clock, LIMITS, (userId, fileId) -> {
       asked.add(userId + ":" + fileId);
       return shared.contains(userId + ":" + fileId);
-    });
+    }, instantFromOthers);
   }
 
   // ---- helpers ----
@@ -439,6 +443,22 @@ class FileServiceTest {
     assertThat(files.usedBytes(ALICE)).isZero();
     refused(404, FileException.NOT_FOUND,
         () -> files.append(ALICE, u.id(), 5_000, 0, new ByteArrayInputStream(new byte[0]), null));
+  }
+
+  @Test
+  void withoutInstantFromOthersOnlyContentOneMayReadGoesInstantly() throws Exception {
+    FileService strict = service(false);
+    byte[] content = bytes(30_000, 31);
+    String sha = hex(content);
+    FileView alices = upload(strict, ALICE, content, "contract.pdf");
+    // Mallory names the hash of Alice's file: as if the server did not hold it.
+    refused(404, FileException.CONTENT_UNKNOWN,
+        () -> strict.instant(MALLORY, sha, 30_000, "guess.pdf", null));
+    // Alice herself, and Bob once it was sent to him, may send it again at once.
+    assertThat(strict.instant(ALICE, sha, 30_000, "again.pdf", null).sha256()).isEqualTo(sha);
+    shared.add(BOB + ":" + alices.id());
+    assertThat(strict.instant(BOB, sha, 30_000, "fwd.pdf", null).sha256()).isEqualTo(sha);
+    assertThat(refCount(sha)).isEqualTo(3);
   }
 
   @Test
