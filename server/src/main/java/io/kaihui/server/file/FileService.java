@@ -232,9 +232,7 @@ public final class FileService {
    */
   public Upload append(long ownerId, String id, long offset, long declaredLength,
       InputStream body, byte[] checksum) throws FileException, IOException {
-    if (upload(ownerId, id).isEmpty()) {
-      throw notFound(); // before a lock is made for an id that names nothing
-    }
+    Upload found = upload(ownerId, id).orElseThrow(FileService::notFound); // no lock for none
     ReentrantLock lock = writing.computeIfAbsent(id, k -> new ReentrantLock());
     if (!lock.tryLock()) {
       throw new FileException(423, FileException.UPLOAD_BUSY,
@@ -242,7 +240,16 @@ public final class FileService {
     }
     boolean finished = false;
     try {
-      Upload upload = upload(ownerId, id).orElseThrow(FileService::notFound);
+      // Cancelling, purging and completing hold this lock and remove the bytes last (or move
+      // them): with the lock held, bytes still there mean the upload is, and their length is
+      // its offset.
+      Upload upload;
+      try {
+        upload = new Upload(found.id(), found.ownerId(), found.lengthBytes(),
+            Files.size(partial(id)), found.sha256(), found.name(), found.mediaType());
+      } catch (NoSuchFileException e) {
+        throw notFound();
+      }
       if (offset != upload.offsetBytes()) {
         throw new FileException(409, FileException.OFFSET_MISMATCH, "the upload stands at "
             + upload.offsetBytes() + " bytes, not " + offset);
