@@ -9,6 +9,7 @@ import io.kaihui.protocol.ReceiptChanged;
 import io.kaihui.protocol.ServerMessage;
 import io.kaihui.protocol.TypingChanged;
 import io.kaihui.protocol.UserCard;
+import io.kaihui.server.file.FileJson;
 import io.kaihui.server.social.FriendService;
 import io.kaihui.server.store.Database;
 import java.security.SecureRandom;
@@ -57,8 +58,6 @@ public final class ChatService {
 
   /** The most characters a message may have in any configuration. */
   public static final int MAX_MESSAGE_CHARS = 4000;
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
   /** Most messages one history page holds. */
   public static final int MAX_PAGE = 100;
   /** Most matches one search returns. */
@@ -250,13 +249,7 @@ public final class ChatService {
    */
   public ChatMessage sendFile(long userId, long conversationId, String clientId, FileView file)
       throws ChatException {
-    String body;
-    try {
-      body = JSON.writeValueAsString(file);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("a FileView is always JSON", e);
-    }
-    return send(userId, conversationId, clientId, "file", body, file.id());
+    return send(userId, conversationId, clientId, "file", FileJson.write(file), file.id());
   }
 
   /**

@@ -127,7 +127,7 @@ public final class FileRoutes {
     }
   }
 
-  private void create(Context ctx) {
+  private void create(Context ctx) throws IOException {
     long me = accounts.requireSignedIn(ctx).user().id();
     if (ctx.header("Upload-Defer-Length") != null) {
       throw new ApiException(400, FileException.BAD_UPLOAD,
@@ -182,11 +182,9 @@ public final class FileRoutes {
       try {
         after = refusals(() -> files.append(me, ctx.pathParam("id"), offset, declared, in,
             checksum));
-      } catch (UncheckedIOException e) {
-        if (!(e.getCause() instanceof FileService.BrokenOff)) {
-          throw e; // the server's own disk: a 500, logged
-        }
-        // the client went away mid-chunk (pause, closed tab): what arrived is kept
+      } catch (FileService.BrokenOff e) {
+        // The client went away mid-chunk (pause, closed tab): what arrived is kept. (Any other
+        // IOException is the server's own disk: a 500, logged.)
         log.debug("upload {} broke off: {}", ctx.pathParam("id"), e.getMessage());
         throw new ApiException(400, "upload_interrupted", "the request body broke off");
       }
@@ -356,19 +354,11 @@ public final class FileRoutes {
   }
 
   /** Runs a file call, answering its refusal with its status. */
-  private static <T> T refusals(FileCall<T> call) {
+  private static <T> T refusals(FileCall<T> call) throws IOException {
     try {
       return call.call();
     } catch (FileException e) {
       throw new ApiException(e.status(), e.code(), e.getMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static final class UncheckedIOException extends RuntimeException {
-    UncheckedIOException(IOException e) {
-      super(e.getMessage(), e);
     }
   }
 }

@@ -19,8 +19,6 @@ public final class MeetingLog {
   /** Most past meetings one history request lists. */
   public static final int MAX_HISTORY = 200;
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
   private final Jdbi jdbi;
   private final SecureRandom random = new SecureRandom();
 
@@ -122,12 +120,7 @@ public final class MeetingLog {
    */
   public void chat(long meetingId, long seq, Attendee from, Attendee to, String text,
       io.kaihui.protocol.FileView file, long createdMs) {
-    String body;
-    try {
-      body = file == null ? text : JSON.writeValueAsString(file);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("a FileView is always JSON", e);
-    }
+    String body = file == null ? text : io.kaihui.server.file.FileJson.write(file);
     jdbi.useHandle(h -> h.createUpdate("INSERT INTO meeting_messages (meeting_id, seq,"
             + " sender_user_id, sender_name, recipient_user_id, recipient_name, body, created_ms,"
             + " file_id) VALUES (:meeting, :seq, :from, :fromName, :to, :toName, :body, :now,"
@@ -138,14 +131,6 @@ public final class MeetingLog {
         .bind("toName", to == null ? null : to.displayName())
         .bind("body", body).bind("now", createdMs)
         .bind("file", file == null ? null : file.id()).execute());
-  }
-
-  private static io.kaihui.protocol.FileView fileOf(String json) {
-    try {
-      return JSON.readValue(json, io.kaihui.protocol.FileView.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return null;
-    }
   }
 
   /**
@@ -188,7 +173,7 @@ public final class MeetingLog {
           .bind("meeting", meetingId).bind("user", userId)
           .map((rs, ctx) -> {
             io.kaihui.protocol.FileView file = rs.getString("file_id") == null ? null
-                : fileOf(rs.getString("body"));
+                : io.kaihui.server.file.FileJson.read(rs.getString("body")).orElse(null);
             return new io.kaihui.protocol.MeetingChatMessage(rs.getLong("seq"), null,
                 rs.getString("sender_name"), null, rs.getString("recipient_name"),
                 file == null ? rs.getString("body") : file.name(), file,
