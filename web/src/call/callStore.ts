@@ -112,6 +112,7 @@ export class CallStore {
   /** incoming applies a `callIncoming` event. */
   incoming(call: CallView): void {
     if (this.current.outgoing !== null) return; // the server says busy; never two at once here
+    if (this.current.incoming?.callId === call.callId) return; // told again on (re)connecting
     this.set({ ...IDLE, incoming: call });
   }
 

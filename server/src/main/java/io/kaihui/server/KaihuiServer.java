@@ -168,6 +168,7 @@ public final class KaihuiServer implements AutoCloseable {
       CallService calls = new CallService(friends, chat, meetings, signaling::presenceOf,
           attendees, clock, Duration.ofSeconds(config.ringSeconds()));
       calls.addListener(signaling::sendTo);
+      signaling.addGreeting(calls::ringingFor);
       started.push(calls);
       io.micrometer.core.instrument.Gauge.builder("kaihui.presence.online", signaling,
           SignalingEndpoint::onlineCount).register(metrics.registry());

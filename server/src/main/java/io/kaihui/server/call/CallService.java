@@ -198,6 +198,15 @@ public final class CallService implements AutoCloseable {
     end(call, "cancelled", false);
   }
 
+  /**
+   * The calls ringing for someone, as the events that made them ring: for a page that connects
+   * while a call rings (opened, reloaded, or reconnecting), which missed the event.
+   */
+  public synchronized List<ServerMessage> ringingFor(long userId) {
+    return ringing.values().stream().filter(c -> c.calleeId() == userId)
+        .<ServerMessage>map(c -> new CallIncoming(c.view())).toList();
+  }
+
   /** How many calls ring now. */
   public synchronized int ringingCount() {
     return ringing.size();

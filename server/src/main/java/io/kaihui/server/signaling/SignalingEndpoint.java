@@ -115,6 +115,8 @@ public final class SignalingEndpoint implements SessionListener,
   private final PresenceService<SignalingConnection> presence = new PresenceService<>();
   private final LongFunction<Optional<Attendee>> accounts;
   private final LongFunction<List<Long>> friendIds;
+  private final List<LongFunction<List<io.kaihui.protocol.ServerMessage>>> greetings =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private final java.util.function.BiFunction<Long, String, Optional<FileView>> readableFile;
   /** Tells friends of presence changes, one at a time and in order. */
   private final ExecutorService friendFanOut = Executors.newSingleThreadExecutor(
@@ -282,6 +284,19 @@ public final class SignalingEndpoint implements SessionListener,
       // Unchanged (another tab is open): nobody was told, so tell the new socket.
       c.send(new PresenceChanged(userId, presence.stateOf(userId).code()));
     }
+    // After the socket counts for sendTo: what happened before it came is sent now (an event
+    // at this very moment may come twice; clients keep it once).
+    for (var greeting : greetings) {
+      greeting.apply(userId).forEach(c::send);
+    }
+  }
+
+  /**
+   * Adds what a newly connected signed-in socket is told at once, by account id: for example
+   * the calls ringing for that person, whose events it missed.
+   */
+  public void addGreeting(LongFunction<List<io.kaihui.protocol.ServerMessage>> greeting) {
+    greetings.add(greeting);
   }
 
   /** Sends a person's new presence to each of their sockets. */

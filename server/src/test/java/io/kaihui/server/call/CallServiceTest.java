@@ -125,6 +125,17 @@ class CallServiceTest {
   }
 
   @Test
+  void aPageThatConnectsWhileACallRingsIsToldOfIt() throws Exception {
+    assertThat(calls.ringingFor(BOB)).isEmpty();
+    long id = calls.start(ALICE, BOB).callId();
+    assertThat(calls.ringingFor(BOB)).singleElement().isInstanceOfSatisfying(
+        io.kaihui.protocol.CallIncoming.class, e -> assertThat(e.call().callId()).isEqualTo(id));
+    assertThat(calls.ringingFor(ALICE)).isEmpty();
+    calls.decline(BOB, id);
+    assertThat(calls.ringingFor(BOB)).isEmpty();
+  }
+
+  @Test
   void declinedCancelledAndMissedCallsEndForBothAndAreKept() throws Exception {
     calls.decline(BOB, calls.start(ALICE, BOB).callId());
     calls.cancel(ALICE, calls.start(ALICE, BOB).callId());

@@ -150,6 +150,27 @@ class SignalingEndpointTest {
     assertThat(endpoint.connectionCount(issued.session().id())).isZero();
   }
 
+  @Test
+  void aNewSignedInSocketIsGreetedWithWhatItMissed() {
+    // The endpoint is shared by this class's tests: the greeting speaks during this one only.
+    var during = new java.util.concurrent.atomic.AtomicBoolean(true);
+    endpoint.addGreeting(userId -> during.get() && userId == BOB.userId()
+        ? List.of(new io.kaihui.protocol.PresenceChanged(99, "online")) : List.of());
+    Recorder mine = new Recorder();
+    SignalingConnection bob = endpoint.newConnection(mine, sessions.create(BOB.userId(), false,
+        ClientInfo.UNKNOWN).session());
+    endpoint.register("greet-bob", bob);
+    Recorder other = new Recorder();
+    SignalingConnection dave = endpoint.newConnection(other, sessions.create(DAVE.userId(),
+        false, ClientInfo.UNKNOWN).session());
+    endpoint.register("greet-dave", dave);
+    assertThat(mine.frames).anyMatch(f -> f.contains("\"userId\":99"));
+    assertThat(other.frames).noneMatch(f -> f.contains("\"userId\":99"));
+    endpoint.unregister("greet-bob", bob);
+    endpoint.unregister("greet-dave", dave);
+    during.set(false);
+  }
+
   private JsonNode last(Recorder r) throws Exception {
     return json.readTree(r.frames.get(r.frames.size() - 1));
   }
